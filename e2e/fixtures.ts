@@ -1,0 +1,44 @@
+// The base test for every spec: the browser may only talk to the dashboard's own origin.
+// Any request to another host is aborted and fails the test at its end.
+import { test as base, expect } from '@playwright/test'
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+export function isLocalUrl(url: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return true
+  try {
+    return LOCAL_HOSTS.has(new URL(url).hostname)
+  } catch {
+    return false
+  }
+}
+
+interface Fixtures {
+  /** Every URL the page requested, in order. */
+  requests: string[]
+  offlineGuard: void
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  requests: async ({}, use) => {
+    await use([])
+  },
+  offlineGuard: [
+    async ({ context, requests }, use) => {
+      const leaked: string[] = []
+      await context.route('**/*', (route) => {
+        const url = route.request().url()
+        requests.push(url)
+        if (isLocalUrl(url)) return route.continue()
+        leaked.push(url)
+        return route.abort('blockedbyclient')
+      })
+      await use()
+      expect(leaked, 'requests that tried to leave 127.0.0.1').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+export { expect }

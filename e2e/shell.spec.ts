@@ -1,0 +1,52 @@
+import { expect, test } from './fixtures.ts'
+import { ShellPage } from './pages/ShellPage.ts'
+
+test('the shell loads with bundled fonts and theme, and nothing leaves 127.0.0.1', async ({
+  page,
+  requests,
+}) => {
+  const shell = new ShellPage(page)
+  await shell.open('/')
+  await expect(page).toHaveURL(/\/namespaces\/-all-\/apirules$/)
+  await expect(page.locator('ui5-shellbar')).toHaveAttribute('primary-title', 'Kyma API Rules')
+
+  // The "72" font is served by the dashboard itself and is really in use.
+  await page.evaluate(() => document.fonts.ready)
+  expect(await page.evaluate(() => document.fonts.check('16px "72"'))).toBe(true)
+  const fontRequests = requests.filter((u) => /72-[A-Za-z]+.*\.woff2$/.test(u))
+  expect(fontRequests.length).toBeGreaterThan(0)
+  for (const url of fontRequests) expect(new URL(url).origin).toBe(new URL(page.url()).origin)
+
+  // Horizon theme parameters are applied (they come from the bundle, not a CDN).
+  const background = await page.evaluate(() =>
+    getComputedStyle(document.documentElement).getPropertyValue('--sapBackgroundColor').trim(),
+  )
+  expect(background).not.toBe('')
+  expect(await shell.currentTheme()).toBe('sap_horizon')
+})
+
+test('switching to the dark theme applies Horizon Dark and is remembered', async ({ page }) => {
+  const shell = new ShellPage(page)
+  await shell.open('/')
+  const light = await page.evaluate(() =>
+    getComputedStyle(document.documentElement).getPropertyValue('--sapBackgroundColor').trim(),
+  )
+  await shell.setTheme('Dark')
+  await expect.poll(() => shell.currentTheme()).toBe('sap_horizon_dark')
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        getComputedStyle(document.documentElement).getPropertyValue('--sapBackgroundColor').trim(),
+      ),
+    )
+    .not.toBe(light)
+  await page.reload()
+  await expect.poll(() => shell.currentTheme()).toBe('sap_horizon_dark')
+})
+
+test('an unknown route shows the not-found page inside the shell', async ({ page }) => {
+  const shell = new ShellPage(page)
+  await shell.open('/no/such/page')
+  await expect(page.getByText('Page not found')).toBeVisible()
+  await expect(shell.navigation).toBeVisible()
+})

@@ -1,0 +1,84 @@
+/// <reference types="vitest/config" />
+// One config for the SPA build (root: web/) and for Vitest's two projects:
+//  - unit: fixtures only, jsdom for web code;
+//  - integration: *.int.test.ts, against the real local kube-apiserver started in global setup.
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+import { fileURLToPath } from 'node:url'
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
+
+export default defineConfig({
+  root: here('./web'),
+  publicDir: here('./public'),
+  plugins: [react()],
+  resolve: {
+    alias: [
+      // monaco-worker-manager@2 (used by monaco-yaml) imports 'monaco-editor/esm/vs/editor/editor.worker.js',
+      // which monaco-editor >= 0.56 no longer exports under that path.
+      { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: 'monaco-editor/$1' },
+    ],
+  },
+  worker: { format: 'es' },
+  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: true,
+    // In `npm run dev`, the BFF runs beside Vite; API calls are forwarded to it.
+    proxy: { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false, ws: false } },
+  },
+  build: {
+    outDir: here('./dist/web'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'monaco',
+              test: /node_modules[\\/](monaco-editor|monaco-yaml|monaco-[a-z-]+)[\\/]/,
+            },
+            // .js only: a group matching all of @ui5 would swallow the lazy i18n/CLDR JSON chunks.
+            {
+              name: 'ui5',
+              test: /node_modules[\\/](@ui5|@sap-theming|lit-html|@lit-labs)[\\/].*\.js$/,
+            },
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-hook-form|@tanstack)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
+  },
+  test: {
+    root: here('.'),
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{web,server,cluster,scripts,bench}/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['{web,server,cluster,deploy,bench}/**/*.int.test.ts'],
+          environment: 'node',
+          globalSetup: [here('./cluster/test/global-setup.ts')],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          // One cluster per run, shared by files; each test makes its own namespace.
+          fileParallelism: true,
+        },
+      },
+    ],
+  },
+})

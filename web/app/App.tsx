@@ -1,0 +1,28 @@
+// Providers around the router: UI5's ThemeProvider, React Query, and the browser router.
+import { ThemeProvider } from '@ui5/webcomponents-react'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { RouterProvider } from 'react-router'
+import { createAppRouter } from './routes.tsx'
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Lists and objects are kept fresh by watches, not by refetching.
+      staleTime: Infinity,
+      refetchOnWindowFocus: false,
+      retry: (failures, error) => failures < 2 && !('code' in error && error.code === 403),
+    },
+  },
+})
+
+const router = createAppRouter()
+
+export function App() {
+  return (
+    <ThemeProvider>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </ThemeProvider>
+  )
+}

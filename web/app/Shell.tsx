@@ -1,0 +1,90 @@
+// The application frame: ShellBar (product, connected cluster, theme), side navigation with the
+// namespace selector, and the routed page. Embedded views (/embed/*) do not use this frame.
+import {
+  Button,
+  ShellBar,
+  ShellBarBranding,
+  SideNavigation,
+  SideNavigationItem,
+} from '@ui5/webcomponents-react'
+import '@ui5/webcomponents-icons/dist/chain-link.js'
+import '@ui5/webcomponents-icons/dist/connected.js'
+import '@ui5/webcomponents-icons/dist/function.js'
+import '@ui5/webcomponents-icons/dist/menu2.js'
+import { useState } from 'react'
+import { Outlet, useLocation, useNavigate } from 'react-router'
+import { useClusterInfo } from '../api/hooks.ts'
+import { NamespaceSelect } from './NamespaceSelect.tsx'
+import { ThemeSwitch } from './ThemeSwitch.tsx'
+import { ALL_NAMESPACES, namespacedPath } from './namespace.ts'
+import './shell.css'
+
+const SECTIONS = [
+  { key: 'apirules', text: 'API Rules', icon: 'chain-link' },
+  { key: 'services', text: 'Services', icon: 'connected' },
+  { key: 'functions', text: 'Functions', icon: 'function' },
+] as const
+
+/** `/namespaces/<ns>/<section>/…` → { ns, section } */
+function parseLocation(pathname: string) {
+  const [, first, ns, section] = pathname.split('/')
+  if (first !== 'namespaces' || !ns) return { ns: ALL_NAMESPACES, section: 'apirules' }
+  return { ns: decodeURIComponent(ns), section: section ?? 'apirules' }
+}
+
+export function Shell() {
+  const location = useLocation()
+  const navigate = useNavigate()
+  const cluster = useClusterInfo()
+  const [collapsed, setCollapsed] = useState(false)
+  const { ns, section } = parseLocation(location.pathname)
+  const namespace = ns === ALL_NAMESPACES ? undefined : ns
+
+  return (
+    <div className="app-shell">
+      <ShellBar
+        branding={<ShellBarBranding>Kyma API Rules</ShellBarBranding>}
+        primaryTitle="Kyma API Rules"
+        secondaryTitle={cluster.data ? `Cluster: ${cluster.data.context}` : undefined}
+        startButton={
+          <Button
+            icon="menu2"
+            design="Transparent"
+            tooltip={collapsed ? 'Expand navigation' : 'Collapse navigation'}
+            accessibleName={collapsed ? 'Expand navigation' : 'Collapse navigation'}
+            onClick={() => setCollapsed((c) => !c)}
+          />
+        }
+        content={<ThemeSwitch data-hide-order="1" />}
+      />
+      <div className="app-body">
+        <nav className="app-nav" aria-label="Main navigation">
+          <NamespaceSelect
+            value={namespace}
+            onChange={(next) => navigate(namespacedPath(next, section))}
+          />
+          <SideNavigation
+            collapsed={collapsed}
+            onSelectionChange={(e) => {
+              const key = e.detail.item.dataset.key
+              if (key) navigate(namespacedPath(namespace, key))
+            }}
+          >
+            {SECTIONS.map((s) => (
+              <SideNavigationItem
+                key={s.key}
+                data-key={s.key}
+                text={s.text}
+                icon={s.icon}
+                selected={section === s.key}
+              />
+            ))}
+          </SideNavigation>
+        </nav>
+        <main className="app-main">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  )
+}

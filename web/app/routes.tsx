@@ -1,0 +1,66 @@
+// The route table. Pages are lazy so the first load carries only the shell and the page shown;
+// the editor (and Monaco behind it) loads only when it is opened.
+import { lazy, Suspense, type ComponentType } from 'react'
+import { createBrowserRouter, Navigate } from 'react-router'
+import { Shell } from './Shell.tsx'
+import { NotFoundPage } from './NotFoundPage.tsx'
+import { PageLoading } from './PageLoading.tsx'
+import { ALL_NAMESPACES } from './namespace.ts'
+
+function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
+  const Lazy = lazy(async () => ({ default: pick(await load()) }))
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Lazy />
+    </Suspense>
+  )
+}
+
+export const routes = [
+  {
+    path: '/',
+    element: <Shell />,
+    children: [
+      { index: true, element: <Navigate to={`/namespaces/${ALL_NAMESPACES}/apirules`} replace /> },
+      {
+        path: 'namespaces/:ns',
+        children: [
+          { index: true, element: <Navigate to="apirules" replace /> },
+          {
+            path: 'apirules',
+            element: page(
+              () => import('../resources/apirules/ApiRuleListPage.tsx'),
+              (m) => m.ApiRuleListPage,
+            ),
+          },
+          {
+            path: 'apirules/-create-',
+            element: page(
+              () => import('../editor/ApiRuleEditorPage.tsx'),
+              (m) => m.ApiRuleEditorPage,
+            ),
+          },
+          {
+            path: 'apirules/:name',
+            element: page(
+              () => import('../resources/apirules/ApiRuleDetailsPage.tsx'),
+              (m) => m.ApiRuleDetailsPage,
+            ),
+          },
+          {
+            path: 'apirules/:name/edit',
+            element: page(
+              () => import('../editor/ApiRuleEditorPage.tsx'),
+              (m) => m.ApiRuleEditorPage,
+            ),
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]
+
+export function createAppRouter() {
+  return createBrowserRouter(routes)
+}
