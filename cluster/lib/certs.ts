@@ -1,0 +1,77 @@
+// Throwaway PKI for the local API server, made with the system `openssl` (no Go or npm crypto
+// package needed). Files are reused when present, so a persistent state dir keeps a stable CA and the
+// kubeconfig copied elsewhere keeps working across restarts.
+import { access, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { runChecked } from './exec.ts'
+
+export interface Pki {
+  caCert: string
+  caKey: string
+  serverCert: string
+  serverKey: string
+  /** Service-account token signing key pair (TokenRequest works without a controller manager). */
+  saKey: string
+  saPub: string
+}
+
+export function pkiPaths(dir: string): Pki {
+  return {
+    caCert: join(dir, 'ca.crt'),
+    caKey: join(dir, 'ca.key'),
+    serverCert: join(dir, 'apiserver.crt'),
+    serverKey: join(dir, 'apiserver.key'),
+    saKey: join(dir, 'sa.key'),
+    saPub: join(dir, 'sa.pub'),
+  }
+}
+
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  )
+
+// The in-cluster names and 10.96.0.1 (first IP of the service range) keep the cert valid for
+// clients that use the `kubernetes` Service, like a controller run later against this server.
+const serverSans = [
+  'DNS:localhost',
+  'DNS:kubernetes',
+  'DNS:kubernetes.default',
+  'DNS:kubernetes.default.svc',
+  'DNS:kubernetes.default.svc.cluster.local',
+  'IP:127.0.0.1',
+  'IP:10.96.0.1',
+]
+
+export async function ensurePki(dir: string): Promise<Pki> {
+  const p = pkiPaths(dir)
+  // Runs in `dir` with bare file names, so a command line can be one readable string.
+  const ossl = (cmd: string) => runChecked('openssl', cmd.split(' '), { cwd: dir })
+  // EC keys: generated in milliseconds, which keeps a fresh test cluster's start fast.
+  const ec = '-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes'
+  if (!(await exists(p.caCert)) || !(await exists(p.caKey))) {
+    await ossl(
+      `req -x509 -new ${ec} -days 3650 -subj /CN=kyma-apirules-dashboard-local-ca ` +
+        '-addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign ' +
+        '-keyout ca.key -out ca.crt',
+    )
+  }
+  if (!(await exists(p.serverCert)) || !(await exists(p.serverKey))) {
+    await writeFile(
+      join(dir, 'apiserver.ext'),
+      `subjectAltName=${serverSans.join(',')}\nextendedKeyUsage=serverAuth\n` +
+        'keyUsage=critical,digitalSignature\n',
+    )
+    await ossl(`req -new ${ec} -subj /CN=kube-apiserver -keyout apiserver.key -out apiserver.csr`)
+    await ossl(
+      'x509 -req -in apiserver.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 3650 ' +
+        '-extfile apiserver.ext -out apiserver.crt',
+    )
+  }
+  if (!(await exists(p.saKey)) || !(await exists(p.saPub))) {
+    await ossl('genrsa -out sa.key 2048')
+    await ossl('rsa -in sa.key -pubout -out sa.pub')
+  }
+  return p
+}

@@ -1,0 +1,64 @@
+// `npm run cluster`: a local kube-apiserver + etcd with the Kyma CRDs and demo data, running until
+// Ctrl+C. Flags: see usage below.
+import { parseArgs } from 'node:util'
+import { startDemoCluster } from './demo-cluster.ts'
+import { consoleLog, formatDuration } from './lib/progress.ts'
+
+// For `npm start` (scripts/kube-target.ts): an embedded cluster when there is no kubeconfig.
+export { startDemoCluster } from './demo-cluster.ts'
+export type { DemoCluster, DemoClusterOptions } from './demo-cluster.ts'
+
+const usage = `Usage: npm run cluster -- [options]
+
+Starts etcd + kube-apiserver on 127.0.0.1 (building them with Go on first use), installs RBAC,
+the Kyma/Istio CRDs and the demo data, prints the kubeconfig, then runs until Ctrl+C.
+
+Options:
+  --port <n>    kube-apiserver port (default: a free port)
+  --dir <path>  state dir: etcd data, certs, tokens, logs, kubeconfig (default: .local-cluster)
+  --no-seed     do not apply the demo data set
+  --help        show this help`
+
+async function main() {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      options: {
+        port: { type: 'string' },
+        dir: { type: 'string' },
+        'no-seed': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }))
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${usage}`)
+    process.exit(2)
+  }
+  if (values.help) {
+    console.log(usage)
+    process.exit(0)
+  }
+  const port = values.port === undefined ? undefined : Number(values.port)
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+    console.error(`--port must be a TCP port number, got ${values.port}\n\n${usage}`)
+    process.exit(2)
+  }
+
+  try {
+    const cluster = await startDemoCluster({ port, stateDir: values.dir, seed: !values['no-seed'] })
+    console.log(`
+Local cluster is running (Ctrl+C to stop).
+  server:      ${cluster.info.server}
+  kubeconfig:  ${cluster.kubeconfigPath}   (contexts: local-admin, local-viewer, local-developer)
+  try:         KUBECONFIG=${cluster.kubeconfigPath} kubectl get apirules -A
+  started in:  ${formatDuration(cluster.startupMs)} (kube-apiserver ready), ${formatDuration(cluster.readyMs)} until set up
+`)
+    // startLocalCluster() stops both processes and exits on SIGINT/SIGTERM; keep the loop alive.
+    setInterval(() => {}, 1 << 30)
+  } catch (err) {
+    consoleLog((err as Error).message)
+    process.exit(1)
+  }
+}
+
+if (import.meta.main) await main()

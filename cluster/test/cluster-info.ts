@@ -1,0 +1,24 @@
+// What the integration-test global setup hands to every test file (through Vitest's provide/inject,
+// and as the JSON file named by KYMA_TEST_CLUSTER for other runners such as Playwright).
+
+/** The static-token users the local cluster knows (see cluster/README.md). */
+export type ClusterUser = 'admin' | 'viewer' | 'developer'
+
+export interface TestClusterInfo {
+  /** https://127.0.0.1:<port> of the kube-apiserver. */
+  server: string
+  /** PEM of the CA that signed the API server's serving certificate. */
+  caData: string
+  /** Path of the same CA on disk. */
+  caFile: string
+  /** Bearer tokens of the static users. */
+  tokens: Record<ClusterUser, string>
+  /** A kubeconfig with one context per user (`local-admin` current). */
+  kubeconfigPath: string
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cluster: TestClusterInfo
+  }
+}
