@@ -1,0 +1,139 @@
+// Assembles the BFF: request guards (Host, raw URL, CORS preflight, CSRF), security headers on every
+// response, and the routes. `buildServer` is what main.ts starts and what tests listen on (port 0).
+import { randomUUID } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import type { DestinationStream } from 'pino'
+import type { Config } from './config.ts'
+import { createUpstream } from './credentials/index.ts'
+import type { Upstream } from './credentials/upstream.ts'
+import { authRoutes } from './auth-routes.ts'
+import { clusterInfoRoutes } from './cluster-info.ts'
+import { healthRoutes } from './health-routes.ts'
+import { kubeStatus, sendStatus, DASHBOARD_REFUSAL } from './kube-status.ts'
+import { proxyRoutes } from './proxy/proxy-route.ts'
+import { checkRequestUrl } from './proxy/request-url.ts'
+import { WatchRegistry } from './proxy/watch-registry.ts'
+import { csrfRejection, CSRF_HEADER } from './security/csrf.ts'
+import { securityHeaders } from './security/headers.ts'
+import { defaultAllowedHosts, isAllowedHost, normaliseHosts } from './security/host-check.ts'
+import { logSerializers, REDACT_PATHS, REDACTED } from './security/redact.ts'
+import { registerStatic } from './static.ts'
+
+export interface ServerDeps {
+  /** Use this upstream instead of building one from the config (tests, fakes). */
+  upstream?: Upstream
+  /** Where JSON logs go (default stdout); tests capture them here. */
+  logStream?: DestinationStream
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
+export function buildServer(config: Config, deps: ServerDeps = {}): FastifyInstance {
+  const upstream = deps.upstream ?? createUpstream(config)
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: [...REDACT_PATHS], censor: REDACTED },
+      serializers: logSerializers,
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+    },
+    // Our own id unless the caller sent a sane one, so logs can be joined with the client's.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id']
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    },
+    // Bodies outside the proxy are tiny JSON (sign-in); the proxy sets its own limit.
+    bodyLimit: 64 * 1024,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    // Requests Node's HTTP parser rejects (control characters, bad framing) never reach a route;
+    // they still get a Status body and the security headers.
+    clientErrorHandler(_error, socket) {
+      if (!socket.writable) return socket.destroy()
+      const body = JSON.stringify(kubeStatus(400, `${DASHBOARD_REFUSAL}: malformed HTTP request`))
+      const headers = Object.entries(securityHeaders('/', config.embedAllowedOrigins))
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('')
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n${headers}\r\n${body}`,
+      )
+    },
+  })
+
+  const watches = new WatchRegistry()
+  let allowedHosts: ReadonlySet<string> | null = null
+  // With --port 0 the port is known only once listening, so the default host list is built lazily.
+  const hosts = () => {
+    if (allowedHosts) return allowedHosts
+    const address = app.server.address() as AddressInfo | null
+    const list = config.allowedHosts ?? defaultAllowedHosts(address?.port ?? config.port)
+    if (address) allowedHosts = normaliseHosts(list)
+    return normaliseHosts(list)
+  }
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isAllowedHost(request.headers.host, hosts())) {
+      return sendStatus(
+        reply,
+        403,
+        `${DASHBOARD_REFUSAL}: Host "${request.headers.host ?? ''}" is not an allowed host of this server`,
+      )
+    }
+    const url = checkRequestUrl(request.raw.url ?? '')
+    if (!url.ok) return sendStatus(reply, 400, `${DASHBOARD_REFUSAL}: ${url.reason}`)
+    // Cross-origin requests are never approved: preflights fail, so no custom header can be added.
+    if (request.method === 'OPTIONS') {
+      return sendStatus(reply, 403, `${DASHBOARD_REFUSAL}: cross-origin requests are not allowed`)
+    }
+    const csrf = csrfRejection({
+      method: request.method,
+      host: request.headers.host,
+      origin: request.headers.origin,
+      csrfHeader: request.headers[CSRF_HEADER],
+    })
+    if (csrf !== null) return sendStatus(reply, 403, `${DASHBOARD_REFUSAL}: ${csrf}`)
+  })
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const pathname = (request.raw.url ?? '/').split('?')[0] ?? '/'
+    reply.headers(securityHeaders(pathname, config.embedAllowedOrigins))
+    reply.header('x-request-id', request.id)
+    for (const name of Object.keys(reply.getHeaders())) {
+      if (name.toLowerCase().startsWith('access-control-')) reply.removeHeader(name)
+    }
+    return payload
+  })
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const code =
+      error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600
+        ? error.statusCode
+        : 500
+    if (code >= 500) request.log.error({ err: error }, 'request failed')
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendStatus(reply, 413, `${DASHBOARD_REFUSAL}: request body larger than the limit`)
+    }
+    return sendStatus(
+      reply,
+      code,
+      code >= 500 ? 'Internal error in the dashboard server' : error.message,
+    )
+  })
+
+  app.addHook('preClose', async () => {
+    watches.stopAll()
+  })
+  app.addHook('onClose', async () => {
+    await upstream.close()
+  })
+
+  void app.register(healthRoutes, { upstream })
+  void app.register(clusterInfoRoutes, { upstream })
+  if (upstream.authMode === 'token')
+    void app.register(authRoutes, { upstream, secureCookies: config.secureCookies })
+  void app.register(proxyRoutes, { upstream, upstreamTimeoutMs: config.upstreamTimeoutMs, watches })
+  void app.register(async (scope) => registerStatic(scope, config.staticDir))
+  return app
+}

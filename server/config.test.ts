@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, helpText, markdownTable, OPTIONS, parseConfig } from './config.ts'
+
+describe('parseConfig', () => {
+  it('has safe defaults', () => {
+    const config = parseConfig([], {})
+    expect(config.host).toBe('127.0.0.1')
+    expect(config.port).toBe(8080)
+    expect(config.authMode).toBe('kubeconfig')
+    expect(config.allowedHosts).toBeNull()
+    expect(config.secureCookies).toBe(false)
+    expect(config.embedAllowedOrigins).toEqual([])
+    expect(config.upstreamTimeoutMs).toBe(30_000)
+    expect(config.staticDir.endsWith('/dist/web')).toBe(true)
+  })
+
+  it('reads the environment, and flags override it', () => {
+    const env = {
+      PORT: '9000',
+      AUTH_MODE: 'token',
+      ALLOWED_HOSTS: 'a.local:9000, b.local:9000',
+      LOG_LEVEL: 'debug',
+    }
+    const fromEnv = parseConfig([], env)
+    expect(fromEnv.port).toBe(9000)
+    expect(fromEnv.authMode).toBe('token')
+    expect(fromEnv.allowedHosts).toEqual(['a.local:9000', 'b.local:9000'])
+    const both = parseConfig(['--port', '9100', '--auth-mode=in-cluster', '--secure-cookies'], env)
+    expect(both.port).toBe(9100)
+    expect(both.authMode).toBe('in-cluster')
+    expect(both.secureCookies).toBe(true)
+  })
+
+  it('resolves paths against the working directory', () => {
+    const config = parseConfig(
+      ['--static-dir', 'build', '--ca-file', '/etc/ca.pem'],
+      {},
+      '/srv/app',
+    )
+    expect(config.staticDir).toBe('/srv/app/build')
+    expect(config.caFile).toBe('/etc/ca.pem')
+  })
+
+  it('splits embed origins on spaces and commas', () => {
+    const config = parseConfig([], {
+      EMBED_ALLOWED_ORIGINS: 'https://a.example https://b.example:8443',
+    })
+    expect(config.embedAllowedOrigins).toEqual(['https://a.example', 'https://b.example:8443'])
+  })
+
+  it.each([
+    [['--port', '70000'], {}, /port number/],
+    [['--auth-mode', 'magic'], {}, /one of kubeconfig, in-cluster, token/],
+    [['--nope'], {}, /Unknown flag --nope/],
+    [['--port'], {}, /needs a value/],
+    [['stray'], {}, /Unexpected argument/],
+    [[], { SECURE_COOKIES: 'maybe' }, /true or false/],
+    [[], { ALLOWED_HOSTS: 'http://evil/' }, /not a host/],
+    [[], { EMBED_ALLOWED_ORIGINS: 'javascript:alert(1)' }, /not an origin/],
+    [['--server', 'ftp://x'], {}, /http\(s\) URL/],
+    [['--upstream-timeout', '0'], {}, /seconds/],
+  ])('rejects %j %j with a clear error', (argv, env, message) => {
+    expect(() => parseConfig(argv, env)).toThrow(ConfigError)
+    expect(() => parseConfig(argv, env)).toThrow(message)
+  })
+
+  it('documents every option in --help and the README table', () => {
+    const help = helpText()
+    const table = markdownTable()
+    for (const option of OPTIONS) {
+      expect(help).toContain(option.env)
+      expect(table).toContain(option.env)
+      if (option.flag) expect(help).toContain(`--${option.flag}`)
+    }
+  })
+})

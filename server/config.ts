@@ -1,0 +1,384 @@
+// Command-line flags and environment variables → a typed, validated Config.
+// One table (OPTIONS) drives parsing, validation and the `--help` text, so the three never drift apart.
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export type AuthMode = 'kubeconfig' | 'in-cluster' | 'token'
+export const AUTH_MODES: readonly AuthMode[] = ['kubeconfig', 'in-cluster', 'token']
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+]
+
+export interface Config {
+  host: string
+  port: number
+  authMode: AuthMode
+  /** A kubeconfig path (or a path list joined by the platform delimiter); null: KUBECONFIG or ~/.kube/config. */
+  kubeconfig: string | null
+  /** Kubeconfig context; null: the current context. */
+  context: string | null
+  /** API server URL for token mode; null: taken from the kubeconfig or the in-cluster environment. */
+  server: string | null
+  /** CA bundle for `server` in token mode. */
+  caFile: string | null
+  kubernetesServiceHost: string | null
+  kubernetesServicePort: string | null
+  inClusterTokenFile: string
+  inClusterCaFile: string
+  /** Host header values accepted; null: 127.0.0.1, localhost and [::1] with the listening port. */
+  allowedHosts: string[] | null
+  secureCookies: boolean
+  /** Origins allowed to frame pages under /embed/*; empty: none. */
+  embedAllowedOrigins: string[]
+  staticDir: string
+  logLevel: LogLevel
+  /** Time to wait for the API server's response headers (not applied to the body of watches). */
+  upstreamTimeoutMs: number
+  /** How long graceful shutdown may take before the process exits anyway. */
+  shutdownTimeoutMs: number
+}
+
+export class ConfigError extends Error {}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+type Kind = 'string' | 'port' | 'enum' | 'boolean' | 'list' | 'seconds' | 'path'
+
+interface OptionSpec {
+  key: keyof Config
+  /** Long flag without the leading dashes; null: environment only. */
+  flag: string | null
+  env: string
+  kind: Kind
+  /** Default as shown in --help; `value` is the typed default. */
+  shownDefault: string
+  value: Config[keyof Config]
+  choices?: readonly string[]
+  description: string
+}
+
+export const OPTIONS: readonly OptionSpec[] = [
+  {
+    key: 'host',
+    flag: 'host',
+    env: 'HOST',
+    kind: 'string',
+    shownDefault: '127.0.0.1',
+    value: '127.0.0.1',
+    description:
+      'Address to listen on. Keep the loopback default unless a proxy in front adds authentication.',
+  },
+  {
+    key: 'port',
+    flag: 'port',
+    env: 'PORT',
+    kind: 'port',
+    shownDefault: '8080',
+    value: 8080,
+    description: 'Port to listen on (0 picks a free one).',
+  },
+  {
+    key: 'authMode',
+    flag: 'auth-mode',
+    env: 'AUTH_MODE',
+    kind: 'enum',
+    choices: AUTH_MODES,
+    shownDefault: 'kubeconfig',
+    value: 'kubeconfig',
+    description:
+      'Where API credentials come from: kubeconfig, in-cluster (service account) or token (each user signs in with a bearer token).',
+  },
+  {
+    key: 'kubeconfig',
+    flag: 'kubeconfig',
+    env: 'KUBECONFIG',
+    kind: 'path',
+    shownDefault: '~/.kube/config',
+    value: null,
+    description: 'Kubeconfig file(s) for the kubeconfig mode, and for the cluster of token mode.',
+  },
+  {
+    key: 'context',
+    flag: 'context',
+    env: 'KUBE_CONTEXT',
+    kind: 'string',
+    shownDefault: 'current context',
+    value: null,
+    description: 'Kubeconfig context to use.',
+  },
+  {
+    key: 'server',
+    flag: 'server',
+    env: 'K8S_SERVER',
+    kind: 'string',
+    shownDefault: 'from kubeconfig',
+    value: null,
+    description:
+      'Token mode: API server URL (otherwise the kubeconfig cluster, or the in-cluster environment).',
+  },
+  {
+    key: 'caFile',
+    flag: 'ca-file',
+    env: 'K8S_CA_FILE',
+    kind: 'path',
+    shownDefault: 'none',
+    value: null,
+    description: 'Token mode: CA bundle that signed the API server certificate given by --server.',
+  },
+  {
+    key: 'kubernetesServiceHost',
+    flag: null,
+    env: 'KUBERNETES_SERVICE_HOST',
+    kind: 'string',
+    shownDefault: 'set by Kubernetes',
+    value: null,
+    description: 'In-cluster mode: API server host.',
+  },
+  {
+    key: 'kubernetesServicePort',
+    flag: null,
+    env: 'KUBERNETES_SERVICE_PORT',
+    kind: 'string',
+    shownDefault: 'set by Kubernetes',
+    value: null,
+    description: 'In-cluster mode: API server port.',
+  },
+  {
+    key: 'inClusterTokenFile',
+    flag: 'in-cluster-token-file',
+    env: 'IN_CLUSTER_TOKEN_FILE',
+    kind: 'path',
+    shownDefault: '/var/run/secrets/kubernetes.io/serviceaccount/token',
+    value: '/var/run/secrets/kubernetes.io/serviceaccount/token',
+    description:
+      'In-cluster mode: service account token file (re-read periodically, it is rotated).',
+  },
+  {
+    key: 'inClusterCaFile',
+    flag: 'in-cluster-ca-file',
+    env: 'IN_CLUSTER_CA_FILE',
+    kind: 'path',
+    shownDefault: '/var/run/secrets/kubernetes.io/serviceaccount/ca.crt',
+    value: '/var/run/secrets/kubernetes.io/serviceaccount/ca.crt',
+    description: 'In-cluster mode: CA bundle of the API server.',
+  },
+  {
+    key: 'allowedHosts',
+    flag: 'allowed-hosts',
+    env: 'ALLOWED_HOSTS',
+    kind: 'list',
+    shownDefault: '127.0.0.1:<port>,localhost:<port>,[::1]:<port>',
+    value: null,
+    description:
+      'Comma-separated Host header values to accept (guards against DNS rebinding). Mutating requests must also come from one of these origins.',
+  },
+  {
+    key: 'secureCookies',
+    flag: 'secure-cookies',
+    env: 'SECURE_COOKIES',
+    kind: 'boolean',
+    shownDefault: 'false',
+    value: false,
+    description:
+      'Mark the token-mode session cookie Secure (set it when a TLS proxy serves the dashboard).',
+  },
+  {
+    key: 'embedAllowedOrigins',
+    flag: 'embed-allowed-origins',
+    env: 'EMBED_ALLOWED_ORIGINS',
+    kind: 'list',
+    shownDefault: 'none',
+    value: [],
+    description: 'Space- or comma-separated origins allowed to frame pages under /embed/*.',
+  },
+  {
+    key: 'staticDir',
+    flag: 'static-dir',
+    env: 'STATIC_DIR',
+    kind: 'path',
+    shownDefault: 'dist/web',
+    value: path.join(repoRoot, 'dist', 'web'),
+    description:
+      'Directory of the built SPA (relative paths resolve from the working directory; the default from the repository root).',
+  },
+  {
+    key: 'logLevel',
+    flag: 'log-level',
+    env: 'LOG_LEVEL',
+    kind: 'enum',
+    choices: LOG_LEVELS,
+    shownDefault: 'info',
+    value: 'info',
+    description: 'Log level of the JSON logs on stdout.',
+  },
+  {
+    key: 'upstreamTimeoutMs',
+    flag: 'upstream-timeout',
+    env: 'UPSTREAM_TIMEOUT',
+    kind: 'seconds',
+    shownDefault: '30',
+    value: 30_000,
+    description:
+      'Seconds to wait for the API server to answer (watch streams are exempt once started).',
+  },
+  {
+    key: 'shutdownTimeoutMs',
+    flag: 'shutdown-timeout',
+    env: 'SHUTDOWN_TIMEOUT',
+    kind: 'seconds',
+    shownDefault: '5',
+    value: 5_000,
+    description: 'Seconds graceful shutdown may take before the process exits anyway.',
+  },
+]
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/** Reads flags (`--name value` or `--name=value`) and the environment; flags win. Throws ConfigError. */
+export function parseConfig(argv: readonly string[], env: Env, cwd = process.cwd()): Config {
+  const flags = readFlags(argv)
+  const config = Object.fromEntries(OPTIONS.map((o) => [o.key, o.value])) as unknown as Config
+  for (const option of OPTIONS) {
+    const fromFlag = option.flag === null ? undefined : flags.get(option.flag)
+    const raw = fromFlag ?? nonEmpty(env[option.env])
+    if (raw === undefined) continue
+    const source = fromFlag !== undefined ? `--${option.flag}` : option.env
+    Object.assign(config, { [option.key]: convert(option, raw, source, cwd) })
+  }
+  validate(config)
+  return config
+}
+
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h')
+}
+
+function readFlags(argv: readonly string[]): Map<string, string> {
+  const known = new Map(OPTIONS.filter((o) => o.flag !== null).map((o) => [o.flag, o]))
+  const flags = new Map<string, string>()
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? ''
+    if (!arg.startsWith('--')) throw new ConfigError(`Unexpected argument "${arg}" (see --help)`)
+    const eq = arg.indexOf('=')
+    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq)
+    const option = known.get(name)
+    if (!option) throw new ConfigError(`Unknown flag --${name} (see --help)`)
+    let value: string | undefined
+    if (eq !== -1) value = arg.slice(eq + 1)
+    else if (option.kind === 'boolean') value = 'true'
+    else {
+      value = argv[++i]
+      if (value === undefined) throw new ConfigError(`Flag --${name} needs a value`)
+    }
+    flags.set(name, value)
+  }
+  return flags
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value
+}
+
+function convert(
+  option: OptionSpec,
+  raw: string,
+  source: string,
+  cwd: string,
+): Config[keyof Config] {
+  const value = raw.trim()
+  switch (option.kind) {
+    case 'string':
+      return value
+    case 'path':
+      // A KUBECONFIG list keeps its delimiters; each entry is resolved where it is used.
+      return option.key === 'kubeconfig' ? value : path.resolve(cwd, value)
+    case 'port': {
+      const port = Number(value)
+      if (!/^\d+$/.test(value) || port > 65535) {
+        throw new ConfigError(`${source} must be a port number 0-65535, got "${raw}"`)
+      }
+      return port
+    }
+    case 'seconds': {
+      const seconds = Number(value)
+      if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+        throw new ConfigError(`${source} must be a number of seconds (0-3600], got "${raw}"`)
+      }
+      return Math.round(seconds * 1000)
+    }
+    case 'enum':
+      if (!option.choices?.includes(value)) {
+        throw new ConfigError(
+          `${source} must be one of ${option.choices?.join(', ')}, got "${raw}"`,
+        )
+      }
+      return value
+    case 'boolean':
+      if (/^(1|true|yes|on)$/i.test(value)) return true
+      if (/^(0|false|no|off)$/i.test(value)) return false
+      throw new ConfigError(`${source} must be true or false, got "${raw}"`)
+    case 'list':
+      return value.split(/[\s,]+/).filter((entry) => entry !== '')
+  }
+}
+
+function validate(config: Config): void {
+  for (const host of config.allowedHosts ?? []) {
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i.test(host)) {
+      throw new ConfigError(`ALLOWED_HOSTS entry "${host}" is not a host[:port]`)
+    }
+  }
+  for (const origin of config.embedAllowedOrigins) {
+    if (!/^https?:\/\/[a-z0-9.*-]+(:\d{1,5})?$/i.test(origin) && origin !== "'self'") {
+      throw new ConfigError(
+        `EMBED_ALLOWED_ORIGINS entry "${origin}" is not an origin like https://host`,
+      )
+    }
+  }
+  if (config.server !== null) {
+    let url: URL
+    try {
+      url = new URL(config.server)
+    } catch {
+      throw new ConfigError(`--server must be a URL, got "${config.server}"`)
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw new ConfigError(`--server must be an http(s) URL, got "${config.server}"`)
+    }
+  }
+}
+
+/** The `--help` text, generated from OPTIONS. */
+export function helpText(): string {
+  const lines = [
+    'Usage: node server/main.ts [flags]',
+    '',
+    'Serves the Kyma APIRules dashboard and proxies its Kubernetes API calls. Flags override environment variables.',
+    '',
+  ]
+  for (const option of OPTIONS) {
+    const names = [option.flag === null ? null : `--${option.flag}`, option.env].filter(Boolean)
+    lines.push(`  ${names.join(', ')}`)
+    lines.push(`      ${option.description} Default: ${option.shownDefault}.`)
+  }
+  lines.push('  --help, -h', '      Show this help.')
+  return lines.join('\n')
+}
+
+/** The same table as Markdown, for the README. */
+export function markdownTable(): string {
+  const rows = OPTIONS.map((o) => {
+    const flag = o.flag === null ? '–' : `\`--${o.flag}\``
+    return `| ${flag} | \`${o.env}\` | \`${o.shownDefault}\` | ${o.description} |`
+  })
+  return ['| Flag | Environment | Default | Meaning |', '| --- | --- | --- | --- |', ...rows].join(
+    '\n',
+  )
+}

@@ -1,0 +1,22 @@
+// Picks the credential source named by --auth-mode.
+import type { Config } from '../config.ts'
+import { kubeconfigUpstream } from './kubeconfig.ts'
+import { inClusterUpstream } from './in-cluster.ts'
+import { tokenUpstream } from './token.ts'
+import type { Upstream } from './upstream.ts'
+
+export function createUpstream(config: Config): Upstream {
+  switch (config.authMode) {
+    case 'kubeconfig':
+      return kubeconfigUpstream(config.kubeconfig, config.context)
+    case 'in-cluster':
+      return inClusterUpstream({
+        host: config.kubernetesServiceHost,
+        port: config.kubernetesServicePort,
+        tokenFile: config.inClusterTokenFile,
+        caFile: config.inClusterCaFile,
+      })
+    case 'token':
+      return tokenUpstream(config)
+  }
+}

@@ -1,0 +1,258 @@
+// The proxy against the real local kube-apiserver, as the kubeconfig `local-admin` context.
+import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { request } from 'undici'
+import { closeClients, createTestNamespace, kubeRequest } from '../../cluster/test/helpers.ts'
+import { startBff, type RunningBff } from '../test/bff.ts'
+import { maliciousCases, writeHeaders } from '../test/malicious-requests.ts'
+import { rawHttp } from '../test/raw-http.ts'
+
+const cluster = inject('cluster')
+let bff: RunningBff
+let namespace: string
+
+const apiRule = (name: string) => ({
+  apiVersion: 'gateway.kyma-project.io/v2',
+  kind: 'APIRule',
+  metadata: { name },
+  spec: {
+    gateway: 'kyma-system/kyma-gateway',
+    hosts: [`${name}.local.kyma.dev`],
+    service: { name, port: 80 },
+    rules: [{ path: '/*', methods: ['GET'], noAuth: true }],
+  },
+})
+
+beforeAll(async () => {
+  bff = await startBff({
+    authMode: 'kubeconfig',
+    kubeconfig: cluster.kubeconfigPath,
+    context: 'local-admin',
+  })
+  namespace = await createTestNamespace(cluster, 'bff-proxy')
+})
+
+afterAll(async () => {
+  await bff.close()
+  await closeClients()
+})
+
+const apirules = () => `/api/k8s/apis/gateway.kyma-project.io/v2/namespaces/${namespace}/apirules`
+
+describe('allowlist against the cluster', () => {
+  it('creates, reads, patches and deletes APIRules', async () => {
+    const created = await rawHttp(bff.port, {
+      method: 'POST',
+      target: `${apirules()}?fieldManager=dashboard`,
+      headers: writeHeaders(bff.origin),
+      body: JSON.stringify(apiRule('crud')),
+    })
+    expect(created.status).toBe(201)
+    const list = await rawHttp(bff.port, { method: 'GET', target: `${apirules()}?limit=10` })
+    expect(list.status).toBe(200)
+    expect(
+      (JSON.parse(list.body) as { items: { metadata: { name: string } }[] }).items.map(
+        (i) => i.metadata.name,
+      ),
+    ).toEqual(['crud'])
+    const patched = await rawHttp(bff.port, {
+      method: 'PATCH',
+      target: `${apirules()}/crud`,
+      headers: { ...writeHeaders(bff.origin), 'Content-Type': 'application/merge-patch+json' },
+      body: JSON.stringify({ metadata: { labels: { edited: 'yes' } } }),
+    })
+    expect(patched.status).toBe(200)
+    expect(JSON.parse(patched.body)).toMatchObject({ metadata: { labels: { edited: 'yes' } } })
+    const status = await rawHttp(bff.port, { method: 'GET', target: `${apirules()}/crud/status` })
+    expect(status.status).toBe(200)
+    const deleted = await rawHttp(bff.port, {
+      method: 'DELETE',
+      target: `${apirules()}/crud?propagationPolicy=Foreground`,
+      headers: { Origin: bff.origin, 'X-Kyma-Dashboard-Csrf': '1' },
+    })
+    expect(deleted.status).toBe(200)
+  })
+
+  it('serves discovery, /version and OpenAPI v3', async () => {
+    for (const path of [
+      '/api',
+      '/api/v1',
+      '/apis',
+      '/apis/gateway.kyma-project.io',
+      '/apis/gateway.kyma-project.io/v2',
+      '/version',
+      '/openapi/v3',
+    ]) {
+      const res = await rawHttp(bff.port, { method: 'GET', target: `/api/k8s${path}` })
+      expect(res.status, path).toBe(200)
+    }
+  })
+
+  it('refuses Secrets itself although admin may read them (Status says dashboard, not RBAC)', async () => {
+    const direct = await kubeRequest(
+      cluster,
+      'admin',
+      'GET',
+      `/api/v1/namespaces/${namespace}/secrets`,
+    )
+    expect(direct.status).toBe(200)
+    const res = await rawHttp(bff.port, {
+      method: 'GET',
+      target: `/api/k8s/api/v1/namespaces/${namespace}/secrets`,
+    })
+    expect(res.status).toBe(403)
+    const body = JSON.parse(res.body) as {
+      kind: string
+      reason: string
+      code: number
+      message: string
+    }
+    expect(body).toMatchObject({
+      kind: 'Status',
+      apiVersion: 'v1',
+      status: 'Failure',
+      reason: 'Forbidden',
+      code: 403,
+    })
+    expect(body.message).toMatch(/dashboard.*not by Kubernetes RBAC/)
+  })
+
+  it('passes the API server Status through untouched (404)', async () => {
+    const direct = await kubeRequest(
+      cluster,
+      'admin',
+      'GET',
+      `/apis/gateway.kyma-project.io/v2/namespaces/${namespace}/apirules/missing`,
+    )
+    const res = await rawHttp(bff.port, { method: 'GET', target: `${apirules()}/missing` })
+    expect(res.status).toBe(404)
+    expect(JSON.parse(res.body)).toEqual(direct.body)
+  })
+})
+
+describe('malicious requests against the cluster', () => {
+  it.each(maliciousCases('ORIGIN').map((c) => [c.name, c.name] as const))('%s', async (name) => {
+    const c = maliciousCases(bff.origin).find((m) => m.name === name)
+    if (!c) throw new Error(name)
+    const res = await rawHttp(bff.port, c.request, c.host)
+    expect(res.status).toBe(c.status)
+    expect(JSON.parse(res.body)).toMatchObject({ kind: 'Status', code: c.status })
+    if (c.message) expect((JSON.parse(res.body) as { message: string }).message).toMatch(c.message)
+    expect(res.headers['content-security-policy']).toBeDefined()
+  })
+})
+
+describe('watch passthrough', () => {
+  it('delivers events within 100 ms of the write', async () => {
+    const list = await rawHttp(bff.port, { method: 'GET', target: apirules() })
+    const resourceVersion = (JSON.parse(list.body) as { metadata: { resourceVersion: string } })
+      .metadata.resourceVersion
+    const watch = await request(
+      `${bff.origin}${apirules()}?watch=true&resourceVersion=${resourceVersion}&allowWatchBookmarks=true`,
+    )
+    expect(watch.statusCode).toBe(200)
+    const arrivals = new Map<string, number>()
+    let buffer = ''
+    const reading = (async () => {
+      for await (const chunk of watch.body) {
+        const at = performance.now()
+        buffer += (chunk as Buffer).toString()
+        let nl: number
+        while ((nl = buffer.indexOf('\n')) !== -1) {
+          const event = JSON.parse(buffer.slice(0, nl)) as {
+            type: string
+            object: { metadata: { name: string } }
+          }
+          buffer = buffer.slice(nl + 1)
+          if (event.type === 'ADDED') arrivals.set(event.object.metadata.name, at)
+        }
+        if (arrivals.size >= 5) break
+      }
+    })()
+    const delays: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const name = `watched-${i}`
+      const res = await kubeRequest(
+        cluster,
+        'admin',
+        'POST',
+        `/apis/gateway.kyma-project.io/v2/namespaces/${namespace}/apirules`,
+        apiRule(name),
+      )
+      const written = performance.now()
+      expect(res.status).toBe(201)
+      while (!arrivals.has(name)) await new Promise((r) => setTimeout(r, 1))
+      delays.push((arrivals.get(name) ?? Infinity) - written)
+    }
+    await reading
+    watch.body.destroy()
+    // The event may even arrive before the write's response: then the delay is negative.
+    expect(Math.max(...delays)).toBeLessThan(100)
+  })
+
+  it('ends open watches cleanly when the BFF shuts down', async () => {
+    const own = await startBff({
+      authMode: 'kubeconfig',
+      kubeconfig: cluster.kubeconfigPath,
+      context: 'local-admin',
+    })
+    const watch = await request(`${own.origin}${apirules()}?watch=true`)
+    expect(watch.statusCode).toBe(200)
+    const ended = watch.body.text()
+    const started = performance.now()
+    await own.close()
+    await expect(ended).resolves.toBeTypeOf('string')
+    expect(performance.now() - started).toBeLessThan(3000)
+  })
+})
+
+describe('encodings and headers', () => {
+  it('passes gzip through undecoded for large lists', async () => {
+    // The API server compresses responses above 128 KiB only.
+    for (let batch = 0; batch < 10; batch++) {
+      await Promise.all(
+        Array.from({ length: 25 }, (_, i) =>
+          kubeRequest(
+            cluster,
+            'admin',
+            'POST',
+            `/apis/gateway.kyma-project.io/v2/namespaces/${namespace}/apirules`,
+            apiRule(`bulk-${batch}-${i}`),
+          ),
+        ),
+      )
+    }
+    const res = await request(`${bff.origin}${apirules()}`, {
+      headers: { 'accept-encoding': 'gzip' },
+    })
+    const raw = Buffer.from(await res.body.arrayBuffer())
+    expect(res.headers['content-encoding']).toBe('gzip')
+    expect(raw[0]).toBe(0x1f)
+    expect(raw[1]).toBe(0x8b)
+    const { gunzipSync } = await import('node:zlib')
+    expect(
+      (JSON.parse(gunzipSync(raw).toString()) as { items: unknown[] }).items.length,
+    ).toBeGreaterThanOrEqual(250)
+  })
+
+  it('never forwards impersonation headers', async () => {
+    // As developer (who may not list APIRules cluster-wide), impersonating system:masters must not help.
+    const dev = await startBff({
+      authMode: 'kubeconfig',
+      kubeconfig: cluster.kubeconfigPath,
+      context: 'local-developer',
+    })
+    try {
+      const res = await rawHttp(dev.port, {
+        method: 'GET',
+        target: '/api/k8s/apis/gateway.kyma-project.io/v2/apirules',
+        headers: { 'Impersonate-User': 'admin', 'Impersonate-Group': 'system:masters' },
+      })
+      expect(res.status).toBe(403)
+      expect((JSON.parse(res.body) as { message: string }).message).toMatch(
+        /User "developer" cannot list/,
+      )
+    } finally {
+      await dev.close()
+    }
+  })
+})
