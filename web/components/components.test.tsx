@@ -1,0 +1,71 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { StatusError } from '../api/client.ts'
+import { formatAge } from './Age.tsx'
+import { ErrorBanner } from './ErrorBanner.tsx'
+import { KeyValueTags } from './KeyValueTags.tsx'
+import { toYaml, YamlViewer } from './YamlViewer.tsx'
+import { sortedNamespaceNames } from '../resources/namespaces/hooks.ts'
+
+afterEach(cleanup)
+
+describe('formatAge', () => {
+  const now = Date.parse('2026-06-01T12:00:00Z')
+  it('formats like kubectl', () => {
+    expect(formatAge('2026-06-01T11:59:30Z', now)).toBe('30s')
+    expect(formatAge('2026-06-01T11:15:00Z', now)).toBe('45m')
+    expect(formatAge('2026-05-31T12:00:00Z', now)).toBe('24h')
+    expect(formatAge('2026-05-01T12:00:00Z', now)).toBe('31d')
+    expect(formatAge('2023-06-01T12:00:00Z', now)).toBe('3y')
+    expect(formatAge(undefined, now)).toBe('')
+    expect(formatAge('garbage', now)).toBe('')
+  })
+})
+
+describe('YamlViewer', () => {
+  it('renders cluster values as text, without managedFields', () => {
+    const evil = '<img src=x onerror=alert(1)>'
+    const { container } = render(
+      <YamlViewer value={{ metadata: { name: evil, managedFields: [{ manager: 'x' }] } }} />,
+    )
+    expect(container.querySelector('img')).toBeNull()
+    expect(container.querySelector('pre')?.textContent).toContain(evil)
+    expect(toYaml({ metadata: { managedFields: [1], name: 'a' } })).not.toContain('managedFields')
+  })
+})
+
+describe('ErrorBanner', () => {
+  it('shows the human message', () => {
+    const { container } = render(
+      <ErrorBanner
+        error={new StatusError({ kind: 'Status', code: 403 }, 403)}
+        context={{ verb: 'list', resource: 'APIRules', namespace: 'x' }}
+      />,
+    )
+    // (UI5 adds its own hidden role=alert announcement spans to the body)
+    const banner = container.querySelector('[role="alert"][data-error-kind="forbidden"]')
+    expect(banner?.textContent).toContain('You may not list APIRules in namespace x')
+  })
+})
+
+describe('KeyValueTags', () => {
+  it('caps the number of tags', () => {
+    render(<KeyValueTags values={{ a: '1', b: '2', c: '3' }} max={2} />)
+    expect(screen.getByText('a=1')).toBeTruthy()
+    expect(screen.queryByText('c=3')).toBeNull()
+    expect(screen.getByText('+1 more')).toBeTruthy()
+  })
+})
+
+describe('sortedNamespaceNames', () => {
+  it('sorts and drops nameless entries', () => {
+    expect(
+      sortedNamespaceNames([
+        { metadata: { name: 'b' } },
+        { metadata: {} },
+        { metadata: { name: 'a' } },
+      ]),
+    ).toEqual(['a', 'b'])
+  })
+})

@@ -1,0 +1,142 @@
+// @vitest-environment jsdom
+import '@ui5/webcomponents-react/dist/Assets-node.js'
+import { cleanup, render, screen } from '@testing-library/react'
+import { MemoryRouter, Route, Routes } from 'react-router'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { K8sObject } from '../../api/k8s-types.ts'
+import type { ResourceDescriptor } from '../../api/resources.ts'
+
+const lists = new Map<string, K8sObject[]>()
+let object: K8sObject | undefined
+
+vi.mock('../../api/hooks.ts', () => {
+  const allowed = { allowed: true, isLoading: false, unknown: false }
+  const denied = { allowed: false, isLoading: false, unknown: false, reason: 'You may not delete' }
+  return {
+    useK8sObject: (d: ResourceDescriptor) => ({
+      object: d.version === 'v2' ? object : undefined,
+      isLoading: false,
+      error: null,
+      deleted: false,
+      connection: 'live',
+      refetch: vi.fn(),
+    }),
+    useK8sList: (d: ResourceDescriptor) => {
+      const items = lists.get(d.plural) ?? []
+      return {
+        items,
+        byKey: new Map(),
+        isLoading: false,
+        error: null,
+        connection: 'live',
+        refetch: vi.fn(),
+      }
+    },
+    useAccessReview: (c: { verb: string }) => (c.verb === 'delete' ? denied : allowed),
+    useK8sDelete: () => ({ mutate: vi.fn(), isPending: false }),
+  }
+})
+
+const { ApiRuleDetailsPage, curlCommand } = await import('./ApiRuleDetailsPage.tsx')
+const { toApiRuleView } = await import('./model.ts')
+
+const RULE = {
+  apiVersion: 'gateway.kyma-project.io/v2',
+  kind: 'APIRule',
+  metadata: { name: 'httpbin', namespace: 'default', creationTimestamp: '2026-01-01T00:00:00Z' },
+  spec: {
+    hosts: ['httpbin'],
+    gateway: 'kyma-system/kyma-gateway',
+    service: { name: 'httpbin', port: 8000 },
+    rules: [
+      { path: '/*', methods: ['GET'], noAuth: true },
+      {
+        path: '/secure',
+        methods: ['GET'],
+        jwt: { authentications: [{ issuer: 'https://issuer', jwksUri: 'http://keys/jwks' }] },
+      },
+    ],
+  },
+} as K8sObject
+
+function renderPage() {
+  return render(
+    <MemoryRouter initialEntries={['/namespaces/default/apirules/httpbin']}>
+      <Routes>
+        <Route path="/namespaces/:ns/apirules/:name" element={<ApiRuleDetailsPage />} />
+      </Routes>
+    </MemoryRouter>,
+  )
+}
+
+beforeEach(() => {
+  object = RULE
+  lists.clear()
+  lists.set('gateways', [
+    {
+      metadata: { namespace: 'kyma-system', name: 'kyma-gateway' },
+      spec: { servers: [{ hosts: ['*.local.kyma.dev'] }] },
+    } as K8sObject,
+  ])
+  lists.set('services', [{ metadata: { namespace: 'default', name: 'httpbin' } }])
+})
+afterEach(cleanup)
+
+describe('ApiRuleDetailsPage', () => {
+  it('renders header, host, warnings, rules and the honest empty generated-resources text', () => {
+    const { container } = renderPage()
+    expect(container.querySelector('#apirule-title')?.textContent).toBe('httpbin')
+    expect(screen.getByText('Not reconciled')).toBeTruthy()
+    expect(screen.getByText('httpbin.local.kyma.dev')).toBeTruthy()
+    expect(screen.getByText(/^Everything under httpbin\.local\.kyma\.dev is public/)).toBeTruthy()
+    expect(screen.getByText(/JWKS over plain http/)).toBeTruthy()
+    expect(screen.getByText(/Rule 2 \(\/secure\) is already matched by rule 1/)).toBeTruthy()
+    expect(screen.getByRole('table', { name: 'Rules' })).toBeTruthy()
+    expect(
+      screen.getByText(/No generated resources — this APIRule has not been reconciled/),
+    ).toBeTruthy()
+    expect(screen.getByText('No events for this APIRule.')).toBeTruthy()
+    const headerButton = (text: string) =>
+      [...container.querySelectorAll('.kd-page-header ui5-button')].find(
+        (b) => b.textContent === text,
+      ) as (HTMLElement & { disabled?: boolean }) | undefined
+    expect(headerButton('Delete')?.disabled).toBe(true)
+    expect(headerButton('Edit')?.disabled).toBe(false)
+    expect(headerButton('Clone')?.disabled).toBe(false)
+  })
+
+  it('lists generated resources', () => {
+    lists.set('virtualservices', [{ metadata: { namespace: 'default', name: 'httpbin-abcde' } }])
+    renderPage()
+    expect(screen.queryByText(/No generated resources/)).toBeNull()
+  })
+
+  it('does not crash on a v1beta1 object with an odd shape', () => {
+    object = {
+      apiVersion: 'gateway.kyma-project.io/v2',
+      metadata: {
+        name: 'httpbin',
+        namespace: 'default',
+        annotations: { 'gateway.kyma-project.io/original-version': 'v1beta1' },
+      },
+      spec: { hosts: [], rules: [] },
+    } as K8sObject
+    renderPage()
+    expect(screen.getByText('Migrate it to v2')).toBeTruthy()
+  })
+
+  it('builds a curl command', () => {
+    const view = toApiRuleView(RULE)
+    expect(curlCommand('https://h.example.com', view)).toBe("curl -i 'https://h.example.com/'")
+    const jwtFirst = toApiRuleView({
+      ...RULE,
+      spec: {
+        ...(RULE as never as { spec: object }).spec,
+        rules: [{ path: '/api', methods: ['POST'], jwt: {} }],
+      },
+    })
+    expect(curlCommand('https://h.example.com', jwtFirst)).toBe(
+      `curl -i -X POST -H "Authorization: Bearer $TOKEN" 'https://h.example.com/api'`,
+    )
+  })
+})

@@ -1,0 +1,328 @@
+import { describe, expect, it } from 'vitest'
+import {
+  accessSummary,
+  gatewayDomainOf,
+  gatewayDomains,
+  hostUrl,
+  isV1Beta1Shaped,
+  normalizeGatewayRef,
+  parseListQuery,
+  queryRows,
+  resolveHost,
+  serviceLabel,
+  statusOf,
+  toApiRuleView,
+  toApiRuleViews,
+  toRow,
+  writeListQuery,
+  DEFAULT_LIST_QUERY,
+} from './model.ts'
+
+const v2 = (name: string, spec: unknown, extra: Record<string, unknown> = {}) => ({
+  apiVersion: 'gateway.kyma-project.io/v2',
+  kind: 'APIRule',
+  metadata: { name, namespace: 'default', creationTimestamp: '2026-01-01T00:00:00Z' },
+  spec,
+  ...extra,
+})
+
+const gateway = (ns: string, name: string, hosts: string[]) => ({
+  metadata: { namespace: ns, name },
+  spec: { servers: [{ port: { number: 443 }, hosts }] },
+})
+
+const basicSpec = {
+  hosts: ['httpbin'],
+  gateway: 'kyma-system/kyma-gateway',
+  service: { name: 'httpbin', port: 8000 },
+  rules: [{ path: '/*', methods: ['GET'], noAuth: true }],
+}
+
+describe('statusOf', () => {
+  it('maps v2 state and description', () => {
+    expect(statusOf({ status: { state: 'Error', description: 'boom' } })).toEqual({
+      state: 'Error',
+      label: 'Error',
+      description: 'boom',
+    })
+    expect(statusOf({ status: { state: 'Processing' } }).label).toBe('Processing')
+  })
+  it('maps v1beta1 codes', () => {
+    const code = (c: string) =>
+      statusOf({ status: { APIRuleStatus: { code: c, desc: 'd' } } }).state
+    expect(code('OK')).toBe('Ready')
+    expect(code('ERROR')).toBe('Error')
+    expect(code('WARNING')).toBe('Warning')
+    expect(code('SKIPPED')).toBe('Warning')
+  })
+  it('says Not reconciled without a status, Deleting when being deleted', () => {
+    expect(statusOf({}).label).toBe('Not reconciled')
+    expect(statusOf(undefined).state).toBe('NotReconciled')
+    expect(
+      statusOf({
+        metadata: { deletionTimestamp: '2026-01-01T00:00:00Z' },
+        status: { state: 'Ready' },
+      }).state,
+    ).toBe('Deleting')
+  })
+})
+
+describe('v1beta1 detection', () => {
+  it('uses the annotation, the v1beta1 shape, or the apiVersion', () => {
+    expect(isV1Beta1Shaped(v2('a', basicSpec))).toBe(false)
+    expect(
+      isV1Beta1Shaped({
+        ...v2('a', basicSpec),
+        metadata: { annotations: { 'gateway.kyma-project.io/original-version': 'v1beta1' } },
+      }),
+    ).toBe(true)
+    expect(isV1Beta1Shaped(v2('a', { host: 'x', gateway: 'g', rules: [] }))).toBe(true)
+    expect(isV1Beta1Shaped({ apiVersion: 'gateway.kyma-project.io/v1beta1', metadata: {} })).toBe(
+      true,
+    )
+    expect(isV1Beta1Shaped(null)).toBe(false)
+    // what the local cluster returns for a v1beta1 object read through v2 (cluster/README.md)
+    expect(
+      isV1Beta1Shaped(
+        v2('a', {
+          gateway: 'kyma-system/kyma-gateway',
+          rules: [{ path: '/.*', methods: ['GET'] }],
+        }),
+      ),
+    ).toBe(true)
+    expect(
+      isV1Beta1Shaped(v2('a', { hosts: ['h'], rules: [{ path: '/', methods: ['GET'] }] })),
+    ).toBe(false)
+  })
+
+  it('builds a v1beta1 view from v1beta1 data read through v2 (no conversion webhook)', () => {
+    const obj = v2('old', {
+      host: 'legacy',
+      gateway: 'kyma-gateway.kyma-system.svc.cluster.local',
+      service: { name: 'svc', port: 80 },
+      rules: [
+        { path: '/.*', methods: ['GET'], accessStrategies: [{ handler: 'allow' }] },
+        { path: '/api', methods: ['POST'], accessStrategies: [{ handler: 'jwt', config: {} }] },
+      ],
+    })
+    const view = toApiRuleView(obj)
+    expect(view.version).toBe('v1beta1')
+    expect(view.needsMigration).toBe(true)
+    expect(view.gateway).toBe('kyma-system/kyma-gateway')
+    expect(view.host).toBe('legacy')
+    expect(view.rules.map((r) => r.access)).toEqual(['noAuth', 'jwt'])
+    expect(accessSummary(view).label).toBe('allow, jwt')
+    expect(view.object.apiVersion).toBe('gateway.kyma-project.io/v1beta1')
+  })
+
+  it('prefers the v1beta1 read when the v2 read has converted/empty data', () => {
+    const annotated = {
+      ...v2('r', { hosts: ['x'], rules: [] }),
+      metadata: {
+        name: 'r',
+        namespace: 'default',
+        annotations: { 'gateway.kyma-project.io/original-version': 'v1beta1' },
+      },
+    }
+    const v1 = {
+      apiVersion: 'gateway.kyma-project.io/v1beta1',
+      metadata: { name: 'r', namespace: 'default' },
+      spec: {
+        host: 'x',
+        gateway: 'a/b',
+        rules: [{ path: '/a', methods: ['GET'], accessStrategies: [{ handler: 'noop' }] }],
+      },
+      status: { APIRuleStatus: { code: 'ERROR', desc: 'not reconciled' } },
+    }
+    const view = toApiRuleView(annotated, v1)
+    expect(view.rules).toHaveLength(1)
+    expect(view.status.state).toBe('Error')
+    const views = toApiRuleViews([annotated], new Map([['default/r', v1]]))
+    expect(views).toHaveLength(1)
+    expect(views[0]?.version).toBe('v1beta1')
+  })
+
+  it('falls back to the v1beta1-spec annotation', () => {
+    const view = toApiRuleView({
+      ...v2('r', { hosts: ['x'], rules: [] }),
+      metadata: {
+        name: 'r',
+        namespace: 'n',
+        annotations: {
+          'gateway.kyma-project.io/original-version': 'v1beta1',
+          'gateway.kyma-project.io/v1beta1-spec': JSON.stringify({
+            host: 'h',
+            gateway: 'a/b',
+            rules: [],
+          }),
+        },
+      },
+    })
+    expect(view.host).toBe('h')
+  })
+})
+
+describe('defensive views', () => {
+  it('never throws on odd shapes', () => {
+    for (const odd of [
+      null,
+      undefined,
+      42,
+      'x',
+      {},
+      { metadata: null },
+      { spec: null },
+      { spec: { rules: 'no' } },
+      { spec: { rules: [null, 3, { methods: 'GET' }] } },
+    ]) {
+      const view = toApiRuleView(odd)
+      const row = toRow(view, new Map())
+      expect(typeof row.searchText).toBe('string')
+    }
+  })
+})
+
+describe('hosts and gateways', () => {
+  it('reads the Gateway domain from the first server host', () => {
+    expect(gatewayDomainOf(gateway('kyma-system', 'kyma-gateway', ['*.local.kyma.dev']))).toBe(
+      'local.kyma.dev',
+    )
+    expect(gatewayDomainOf(gateway('a', 'b', ['ns/*.example.com']))).toBe('example.com')
+    expect(gatewayDomainOf(gateway('a', 'b', ['exact.example.com']))).toBeUndefined()
+    expect(gatewayDomainOf({ spec: {} })).toBeUndefined()
+  })
+
+  it('completes short hosts with the Gateway domain', () => {
+    const domains = gatewayDomains([
+      gateway('kyma-system', 'kyma-gateway', ['*.local.kyma.dev']),
+    ] as never)
+    const view = toApiRuleView(v2('a', basicSpec))
+    expect(resolveHost(view, domains)).toBe('httpbin.local.kyma.dev')
+    expect(resolveHost({ ...view, host: 'full.example.com' }, domains)).toBe('full.example.com')
+    expect(resolveHost({ ...view, gateway: 'other/gw' }, domains)).toBe('httpbin')
+    expect(hostUrl('httpbin.local.kyma.dev')).toBe('https://httpbin.local.kyma.dev')
+    expect(hostUrl('*.example.com')).toBeUndefined()
+    expect(hostUrl('httpbin')).toBeUndefined()
+  })
+
+  it('normalizes legacy gateway names', () => {
+    expect(normalizeGatewayRef('kyma-gateway.kyma-system.svc.cluster.local')).toBe(
+      'kyma-system/kyma-gateway',
+    )
+    expect(normalizeGatewayRef('kyma-gateway.kyma-system')).toBe('kyma-system/kyma-gateway')
+    expect(normalizeGatewayRef('ns/gw')).toBe('ns/gw')
+  })
+})
+
+describe('service and access labels', () => {
+  it('shows name:port and counts extra rule services', () => {
+    const view = toApiRuleView(
+      v2('a', {
+        ...basicSpec,
+        rules: [
+          { path: '/a', methods: ['GET'], noAuth: true },
+          {
+            path: '/b',
+            methods: ['GET'],
+            jwt: {},
+            service: { name: 'other', namespace: 'x', port: 9 },
+          },
+        ],
+      }),
+    )
+    expect(serviceLabel(view)).toBe('httpbin:8000 +1')
+    expect(accessSummary(view)).toEqual({ kinds: ['noAuth', 'jwt'], label: 'No auth, JWT' })
+  })
+  it('handles rules-only services', () => {
+    const view = toApiRuleView(
+      v2('a', {
+        hosts: ['h'],
+        rules: [
+          {
+            path: '/',
+            methods: ['GET'],
+            extAuth: { authorizers: ['x'] },
+            service: { name: 's', port: 1 },
+          },
+        ],
+      }),
+    )
+    expect(serviceLabel(view)).toBe('s:1')
+    expect(accessSummary(view).label).toBe('Ext auth')
+  })
+})
+
+describe('search, filter, sort and URL state', () => {
+  const rows = [
+    toRow(
+      toApiRuleView(
+        v2('bravo', { ...basicSpec, hosts: ['b.example.com'] }, { status: { state: 'Ready' } }),
+      ),
+      new Map(),
+    ),
+    toRow(
+      toApiRuleView({
+        ...v2('alpha', {
+          ...basicSpec,
+          service: { name: 'orders', port: 80 },
+          rules: [{ path: '/', methods: ['GET'], jwt: {} }],
+        }),
+        metadata: {
+          name: 'alpha',
+          namespace: 'default',
+          labels: { team: 'payments' },
+          creationTimestamp: '2026-02-01T00:00:00Z',
+        },
+      }),
+      new Map(),
+    ),
+    toRow(toApiRuleView(v2('charlie', basicSpec, { status: { state: 'Error' } })), new Map()),
+  ]
+
+  it('searches name, host, service and labels', () => {
+    const names = (search: string) =>
+      queryRows(rows, { ...DEFAULT_LIST_QUERY, search }).map((r) => r.name)
+    expect(names('b.example')).toEqual(['bravo'])
+    expect(names('ORDERS')).toEqual(['alpha'])
+    expect(names('team=payments')).toEqual(['alpha'])
+    expect(names('')).toEqual(['alpha', 'bravo', 'charlie'])
+  })
+
+  it('filters by status and access and sorts by any column', () => {
+    expect(
+      queryRows(rows, { ...DEFAULT_LIST_QUERY, states: ['NotReconciled'] }).map((r) => r.name),
+    ).toEqual(['alpha'])
+    expect(queryRows(rows, { ...DEFAULT_LIST_QUERY, access: ['jwt'] }).map((r) => r.name)).toEqual([
+      'alpha',
+    ])
+    expect(queryRows(rows, { ...DEFAULT_LIST_QUERY, sort: 'status' }).map((r) => r.name)).toEqual([
+      'charlie',
+      'alpha',
+      'bravo',
+    ])
+    expect(
+      queryRows(rows, { ...DEFAULT_LIST_QUERY, sort: 'name', direction: 'desc' }).map(
+        (r) => r.name,
+      ),
+    ).toEqual(['charlie', 'bravo', 'alpha'])
+    expect(queryRows(rows, { ...DEFAULT_LIST_QUERY, sort: 'age' })[0]?.name).toBe('alpha')
+  })
+
+  it('round-trips through URL params and drops defaults and junk', () => {
+    const q = {
+      search: 'x y',
+      sort: 'host' as const,
+      direction: 'desc' as const,
+      states: ['Error' as const],
+      access: ['jwt' as const, 'noAuth' as const],
+    }
+    const params = writeListQuery(q, new URLSearchParams('keep=1'))
+    expect(params.get('keep')).toBe('1')
+    expect(parseListQuery(params)).toEqual(q)
+    expect(writeListQuery(DEFAULT_LIST_QUERY).toString()).toBe('')
+    expect(parseListQuery(new URLSearchParams('sort=evil&status=Nope,Ready&dir=up'))).toEqual({
+      ...DEFAULT_LIST_QUERY,
+      states: ['Ready'],
+    })
+  })
+})
