@@ -17,6 +17,12 @@ export default defineConfig({
       // monaco-worker-manager@2 (used by monaco-yaml) imports 'monaco-editor/esm/vs/editor/editor.worker.js',
       // which monaco-editor >= 0.56 no longer exports under that path.
       { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: 'monaco-editor/$1' },
+      // UI5's @font-face rules with package-relative font URLs. The package's "production" export
+      // condition maps dist/* to dist/prod/*, where this CSS file does not exist.
+      {
+        find: /^@ui5-local\/font-face\.css$/,
+        replacement: here('./node_modules/@ui5/webcomponents-base/dist/FontFace.css'),
+      },
     ],
   },
   worker: { format: 'es' },

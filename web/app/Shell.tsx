@@ -9,7 +9,7 @@ import {
 } from '@ui5/webcomponents-react'
 import '@ui5/webcomponents-icons/dist/chain-link.js'
 import '@ui5/webcomponents-icons/dist/connected.js'
-import '@ui5/webcomponents-icons/dist/function.js'
+import '@ui5/webcomponents-icons/dist/action.js'
 import '@ui5/webcomponents-icons/dist/menu2.js'
 import { useState } from 'react'
 import { Outlet, useLocation, useNavigate } from 'react-router'
@@ -22,7 +22,7 @@ import './shell.css'
 const SECTIONS = [
   { key: 'apirules', text: 'API Rules', icon: 'chain-link' },
   { key: 'services', text: 'Services', icon: 'connected' },
-  { key: 'functions', text: 'Functions', icon: 'function' },
+  { key: 'functions', text: 'Functions', icon: 'action' },
 ] as const
 
 /** `/namespaces/<ns>/<section>/…` → { ns, section } */
