@@ -42,14 +42,13 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            // Vite's dynamic-import preload helper. Monaco's own dynamic imports depend on it, so
+            // without this higher-priority group it is pulled into the monaco chunk, and every
+            // page that lazy-loads anything would download Monaco.
+            { name: 'preload', test: /preload-helper/, priority: 10 },
             {
               name: 'monaco',
               test: /node_modules[\\/](monaco-editor|monaco-yaml|monaco-[a-z-]+)[\\/]/,
-            },
-            // .js only: a group matching all of @ui5 would swallow the lazy i18n/CLDR JSON chunks.
-            {
-              name: 'ui5',
-              test: /node_modules[\\/](@ui5|@sap-theming|lit-html|@lit-labs)[\\/].*\.js$/,
             },
             {
               name: 'react',

@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { ApiRuleEditor } from './ApiRuleEditor.tsx'
+
+const YAML = `# keep this comment
+apiVersion: gateway.kyma-project.io/v2
+kind: APIRule
+metadata:
+  name: httpbin
+  namespace: ns
+spec:
+  hosts:
+    - httpbin
+  service:
+    name: httpbin
+    port: 8000
+  gateway: kyma-system/kyma-gateway
+  custom: stays # unknown field
+  rules:
+    - path: /*
+      methods: [GET]
+`
+
+function setup(onText?: (t: string) => void) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const utils = render(
+    <QueryClientProvider client={client}>
+      <ApiRuleEditor
+        namespace="ns"
+        mode="create"
+        initial={YAML}
+        view="form"
+        draftKey="test-draft"
+      />
+    </QueryClientProvider>,
+  )
+  void onText
+  return utils
+}
+
+function innerInput(id: string): HTMLInputElement {
+  const host = document.getElementById(id)
+  const input = host?.shadowRoot?.querySelector('input')
+  if (!input) throw new Error(`no inner input for ${id}`)
+  return input
+}
+
+function typeInto(id: string, value: string) {
+  const input = innerInput(id)
+  input.value = value
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }))
+}
+
+describe('ApiRuleEditor (form view)', () => {
+  beforeEach(() => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(new Response('{}', { status: 403 }))),
+    )
+  })
+  afterEach(() => {
+    cleanup()
+    vi.unstubAllGlobals()
+    sessionStorage.clear()
+  })
+
+  it('shows the rule path, writes form edits into the YAML and keeps comments and unknown fields', async () => {
+    setup()
+    await waitFor(() => expect(innerInput('f-spec-rules-0-path').value).toBe('/*'))
+    expect(screen.getByText(/Also in YAML.*spec\.custom/)).toBeTruthy()
+    // the mirrored CEL rule is reported for the rule without an access strategy
+    await waitFor(() =>
+      expect(
+        screen.getAllByText(/One of the following fields must be set: noAuth, jwt, extAuth/).length,
+      ).toBeGreaterThan(0),
+    )
+    act(() => typeInto('f-spec-rules-0-path', '/api/{**}'))
+    await waitFor(() => expect(sessionStorage.getItem('test-draft')).toContain('- path: /api/{**}'))
+    const draft = sessionStorage.getItem('test-draft')!
+    expect(draft).toContain('# keep this comment')
+    expect(draft).toContain('custom: stays # unknown field')
+    expect(draft).toContain('methods: [GET]')
+  })
+})

@@ -1,0 +1,177 @@
+// Route page for creating, cloning, exposing and editing APIRules:
+//   /namespaces/:ns/apirules/-create-[?clone=<name>|?service=<name>&port=<n>|?function=<name>]
+//   /namespaces/:ns/apirules/:name/edit[?version=v1beta1][&migrate=1]
+// plus ?view=form|yaml|split. Unsaved text survives a reload (sessionStorage draft).
+import { useContext, useEffect, useState } from 'react'
+import {
+  UNSAFE_DataRouterContext,
+  useBlocker,
+  useNavigate,
+  useParams,
+  useSearchParams,
+} from 'react-router'
+import { useQuery } from '@tanstack/react-query'
+import { BusyIndicator, Button, Dialog, Bar, MessageStrip, Title } from '@ui5/webcomponents-react'
+import { ApiRuleEditor } from './ApiRuleEditor.tsx'
+import { getApiRule } from './save/persist.ts'
+import { cloneForCreate, newApiRule, toYaml } from './templates.ts'
+import { draftKey, readDraft, writeDraft, type EditorView } from './draft.ts'
+import { namespacedPath } from '../app/namespace.ts'
+
+function parseView(v: string | null): EditorView | undefined {
+  return v === 'form' || v === 'yaml' || v === 'split' ? v : undefined
+}
+
+/** Asks before leaving with unsaved changes; only inside a data router (useBlocker needs one). */
+function LeaveGuard({ when }: { when: boolean }) {
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      when && currentLocation.pathname !== nextLocation.pathname,
+  )
+  return (
+    <Dialog
+      open={blocker.state === 'blocked'}
+      headerText="Leave without saving?"
+      onClose={() => blocker.reset?.()}
+      footer={
+        <Bar
+          endContent={
+            <>
+              <Button design="Negative" onClick={() => blocker.proceed?.()}>
+                Leave
+              </Button>
+              <Button design="Emphasized" onClick={() => blocker.reset?.()}>
+                Stay
+              </Button>
+            </>
+          }
+        />
+      }
+    >
+      You have unsaved changes to this APIRule. They are kept as a draft in this browser tab.
+    </Dialog>
+  )
+}
+
+export function ApiRuleEditorPage() {
+  const { ns = 'default', name } = useParams()
+  const [params, setParams] = useSearchParams()
+  const navigate = useNavigate()
+  const inDataRouter = useContext(UNSAFE_DataRouterContext) !== null
+  const mode: 'create' | 'edit' = name ? 'edit' : 'create'
+  const version = params.get('version') === 'v1beta1' ? 'v1beta1' : 'v2'
+  const clone = params.get('clone')
+  const fn = params.get('function')
+  const service = params.get('service') ?? fn
+  const port = fn ? 80 : params.get('port') ? Number(params.get('port')) : undefined
+  const key = draftKey(mode, ns, name)
+  const [draft, setDraft] = useState(() => readDraft(key))
+  const [generation, setGeneration] = useState(0)
+  const [dirty, setDirty] = useState(false)
+
+  const source = useQuery({
+    queryKey: ['editor', 'load', ns, name ?? clone, mode === 'edit' ? version : 'v2'],
+    queryFn: () => getApiRule(mode === 'edit' ? version : 'v2', ns, (name ?? clone)!),
+    enabled: !!(name ?? clone),
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  })
+
+  useEffect(() => {
+    if (!dirty) return
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault()
+    }
+    window.addEventListener('beforeunload', onBeforeUnload)
+    return () => window.removeEventListener('beforeunload', onBeforeUnload)
+  }, [dirty])
+
+  const view = parseView(params.get('view'))
+  const onViewChange = (v: EditorView) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p)
+        next.set('view', v)
+        return next
+      },
+      { replace: true },
+    )
+
+  const title =
+    mode === 'edit' ? `Edit APIRule ${name}` : clone ? `Clone APIRule ${clone}` : 'Create APIRule'
+  const details = (n: string) => namespacedPath(ns, 'apirules', n)
+
+  let body
+  if ((name ?? clone) && source.isLoading)
+    body = <BusyIndicator active aria-label="Loading the APIRule" />
+  else if ((name ?? clone) && source.isError)
+    body = (
+      <MessageStrip
+        design="Negative"
+        hideCloseButton
+        role="alert"
+      >{`The APIRule could not be loaded: ${source.error.message}`}</MessageStrip>
+    )
+  else {
+    const fresh: string | object =
+      mode === 'edit'
+        ? source.data!
+        : clone && source.data
+          ? toYaml(cloneForCreate(source.data, ns))
+          : toYaml(newApiRule(ns, 'v2', service ? { service, port, name: service } : {}))
+    const initial = draft ?? fresh
+    body = (
+      <>
+        {draft ? (
+          <MessageStrip design="Information" onClose={() => setDraft(null)}>
+            Restored your unsaved changes from this browser tab.{' '}
+            <Button
+              design="Transparent"
+              onClick={() => {
+                writeDraft(key, null)
+                setDraft(null)
+                setGeneration((g) => g + 1)
+              }}
+            >
+              Discard draft
+            </Button>
+          </MessageStrip>
+        ) : null}
+        <ApiRuleEditor
+          key={generation}
+          namespace={ns}
+          mode={mode}
+          initial={initial}
+          base={mode === 'edit' ? (source.data as object) : undefined}
+          view={view}
+          onViewChange={onViewChange}
+          onDirtyChange={setDirty}
+          draftKey={key}
+          openMigration={params.get('migrate') === '1'}
+          onCancel={() =>
+            navigate(mode === 'edit' ? details(name!) : namespacedPath(ns, 'apirules'))
+          }
+          onSaved={(saved) => {
+            setDirty(false)
+            const savedName = String(
+              (saved.metadata as { name?: string } | undefined)?.name ?? name ?? '',
+            )
+            // let the blocker see the clean state before navigating
+            setTimeout(() => navigate(details(savedName)), 0)
+          }}
+        />
+      </>
+    )
+  }
+
+  return (
+    <main className="are-page" aria-labelledby="are-page-title">
+      <Title level="H2" id="are-page-title">
+        {title}
+      </Title>
+      {body}
+      {inDataRouter ? <LeaveGuard when={dirty} /> : null}
+    </main>
+  )
+}

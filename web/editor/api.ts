@@ -1,0 +1,116 @@
+// What the editor reads from and writes to the cluster. Local React Query hooks (the shared API
+// layer may offer the same later; these keep the editor self-contained).
+import { useQuery } from '@tanstack/react-query'
+import { k8sFetch } from '../api/client.ts'
+import type { K8sList, K8sObject } from '../api/k8s-types.ts'
+import { APIRULE_GROUP } from '../resources/apirules/types.ts'
+import { servedVersions } from '../resources/apirules/validation/schema.ts'
+
+export type EditorVersion = 'v2' | 'v1beta1'
+
+export function apiRulesPath(version: string, ns: string, name?: string): string {
+  const base = `/apis/${APIRULE_GROUP}/${version}/namespaces/${encodeURIComponent(ns)}/apirules`
+  return name ? `${base}/${encodeURIComponent(name)}` : base
+}
+
+export interface ServiceObject extends K8sObject {
+  spec?: { ports?: { name?: string; port: number; protocol?: string }[] }
+}
+
+export interface GatewayObject extends K8sObject {
+  spec?: { servers?: { hosts?: string[] }[] }
+}
+
+export function useServices(ns: string) {
+  return useQuery({
+    queryKey: ['editor', 'services', ns],
+    queryFn: ({ signal }) =>
+      k8sFetch<K8sList<ServiceObject>>(`/api/v1/namespaces/${encodeURIComponent(ns)}/services`, {
+        signal,
+      }),
+    staleTime: 30_000,
+  })
+}
+
+export function useGateways() {
+  return useQuery({
+    queryKey: ['editor', 'gateways'],
+    queryFn: ({ signal }) =>
+      k8sFetch<K8sList<GatewayObject>>('/apis/networking.istio.io/v1/gateways', { signal }),
+    staleTime: 60_000,
+    retry: false,
+  })
+}
+
+export function useOtherApiRules() {
+  return useQuery({
+    queryKey: ['editor', 'apirules-hosts'],
+    queryFn: ({ signal }) =>
+      k8sFetch<K8sList<K8sObject & { spec?: { hosts?: string[] } }>>(
+        `/apis/${APIRULE_GROUP}/v2/apirules`,
+        { signal },
+      ),
+    staleTime: 30_000,
+    retry: false,
+  })
+}
+
+export const CRD_PATH = `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/apirules.${APIRULE_GROUP}`
+
+/** The APIRule CRD from the cluster, or the bundled copy when it cannot be read (RBAC, offline). */
+export function useApiRuleCrd() {
+  return useQuery({
+    queryKey: ['editor', 'apirule-crd'],
+    queryFn: async ({ signal }) => {
+      try {
+        return { crd: await k8sFetch<unknown>(CRD_PATH, { signal }), source: 'cluster' as const }
+      } catch {
+        const { bundledApiRuleCrd } =
+          await import('../resources/apirules/validation/bundled-crd.ts')
+        return { crd: bundledApiRuleCrd(), source: 'bundled' as const }
+      }
+    },
+    staleTime: Infinity,
+    retry: false,
+  })
+}
+
+/** APIRule versions the cluster serves (from the API group, else from the CRD). */
+export function useServedVersions(crd: unknown) {
+  return useQuery({
+    queryKey: ['editor', 'apirule-versions'],
+    queryFn: async ({ signal }) => {
+      try {
+        const group = await k8sFetch<{ versions?: { version: string }[] }>(
+          `/apis/${APIRULE_GROUP}`,
+          {
+            signal,
+          },
+        )
+        return (group.versions ?? []).map((v) => v.version)
+      } catch {
+        return crd ? servedVersions(crd) : ['v2']
+      }
+    },
+    staleTime: 5 * 60_000,
+    retry: false,
+  })
+}
+
+/** Domain of a Gateway whose servers all use one `*.domain` host. */
+export function gatewayDomainOf(gw: GatewayObject | undefined): string | undefined {
+  const hosts = (gw?.spec?.servers ?? []).flatMap((s) => s.hosts ?? [])
+  const first = hosts[0]
+  if (!first) return undefined
+  const bare = first.includes('/') ? first.slice(first.indexOf('/') + 1) : first
+  if (!bare.startsWith('*.')) return undefined
+  return hosts.every((h) => (h.includes('/') ? h.slice(h.indexOf('/') + 1) : h) === bare)
+    ? bare.slice(2)
+    : undefined
+}
+
+export function gatewayHosts(gw: GatewayObject): string[] {
+  return (gw.spec?.servers ?? [])
+    .flatMap((s) => s.hosts ?? [])
+    .map((h) => (h.includes('/') ? h.slice(h.indexOf('/') + 1) : h))
+}

@@ -1,0 +1,310 @@
+// The editor's single source of truth: the YAML text and its parsed `Document` (eemeli/yaml).
+// Form edits go through setField/deleteField, which change the Document in place (doc.setIn), so
+// comments, key order and fields the form does not know survive; the text is then re-printed in
+// the source's own indentation style. YAML edits go through replaceText. A text that does not
+// parse keeps the last good Document (and value) and exposes the parse error.
+import { Document, isMap, isScalar, isSeq, parseDocument, type ToStringOptions } from 'yaml'
+import { getAt, structuralShare } from './structural.ts'
+import { unknownPaths, V1BETA1_FORM_SHAPE, V2_FORM_SHAPE } from './known-fields.ts'
+
+export type DocPath = readonly (string | number)[]
+
+export interface ParseProblem {
+  message: string
+  /** 1-based */
+  line: number
+  /** 1-based */
+  col: number
+}
+
+/** A text range, 1-based lines and columns (Monaco's convention), end exclusive. */
+export interface TextRange {
+  startLine: number
+  startColumn: number
+  endLine: number
+  endColumn: number
+}
+
+type Listener = () => void
+
+/** Guesses indentation style from the source so re-printing changes as little as possible. */
+export function detectStyle(text: string): ToStringOptions {
+  const lines = text.split('\n')
+  let indent = 0
+  let indentSeq = true
+  let seqDecided = false
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? ''
+    const m = /^( *)\S/.exec(line)
+    if (!m || line.trimStart().startsWith('#')) continue
+    const ind = m[1]?.length ?? 0
+    if (ind > 0 && (indent === 0 || ind < indent) && !line.trimStart().startsWith('- '))
+      indent = ind
+    if (!seqDecided && /^( *)[^\s#-][^:]*:\s*(#.*)?$/.test(line)) {
+      const next = lines.slice(i + 1).find((l) => l.trim() && !l.trim().startsWith('#'))
+      const nm = next ? /^( *)- /.exec(next) : null
+      if (nm) {
+        indentSeq = (nm[1]?.length ?? 0) > ind
+        seqDecided = true
+      }
+    }
+  }
+  return {
+    indent: indent >= 2 && indent <= 8 ? indent : 2,
+    indentSeq,
+    lineWidth: 0,
+    flowCollectionPadding: /[[{] \S/.test(text),
+  }
+}
+
+function toProblem(err: {
+  message: string
+  linePos?: [{ line: number; col: number }] | [{ line: number; col: number }, unknown]
+}): ParseProblem {
+  const pos = err.linePos?.[0]
+  const first = (err.message.split('\n')[0] ?? err.message).replace(
+    / at line \d+, column \d+:?$/,
+    '',
+  )
+  return { message: first, line: pos?.line ?? 1, col: pos?.col ?? 1 }
+}
+
+function keyOf(key: unknown): string {
+  return isScalar(key) ? String(key.value) : String(key)
+}
+
+export class EditorDocument {
+  #text: string
+  #doc: Document
+  #value: unknown
+  #error: ParseProblem | null = null
+  /** True while #doc's node ranges describe #text. */
+  #fresh = true
+  #lineStarts: number[] | null = null
+  #style: ToStringOptions
+  #listeners = new Set<Listener>()
+  #revision = 0
+
+  constructor(text: string) {
+    this.#text = text
+    this.#style = detectStyle(text)
+    const doc = parseDocument(text)
+    if (doc.errors.length > 0) {
+      this.#error = toProblem(doc.errors[0]!)
+      this.#doc = new Document({})
+    } else this.#doc = doc
+    this.#value = this.#toValue()
+  }
+
+  static fromObject(obj: unknown): EditorDocument {
+    return new EditorDocument(new Document(obj).toString({ lineWidth: 0 }))
+  }
+
+  get text(): string {
+    return this.#text
+  }
+  /** The last Document that parsed. */
+  get doc(): Document {
+    return this.#doc
+  }
+  /** The document as plain JSON, structurally shared between revisions. */
+  get value(): unknown {
+    return this.#value
+  }
+  get error(): ParseProblem | null {
+    return this.#error
+  }
+  get revision(): number {
+    return this.#revision
+  }
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  #emit() {
+    this.#revision++
+    for (const l of [...this.#listeners]) l()
+  }
+
+  #toValue(): unknown {
+    return structuralShare(this.#value, this.#doc.toJS({ maxAliasCount: 1000 }) as unknown)
+  }
+
+  /** Replaces the whole text (YAML view). Reparses once. */
+  replaceText(text: string): void {
+    if (text === this.#text) return
+    this.#text = text
+    this.#lineStarts = null
+    const doc = parseDocument(text)
+    if (doc.errors.length > 0) {
+      this.#error = toProblem(doc.errors[0]!)
+      this.#fresh = false
+    } else {
+      this.#error = null
+      this.#doc = doc
+      this.#fresh = true
+      this.#style = detectStyle(text)
+      this.#value = this.#toValue()
+    }
+    this.#emit()
+  }
+
+  /** Applies mutations to the Document and re-prints the text; one change event. */
+  update(mutate: (doc: Document) => void): void {
+    if (this.#error) throw new Error('The YAML does not parse; fix it before editing in the form.')
+    mutate(this.#doc)
+    const text = this.#doc.toString(this.#style)
+    this.#fresh = false
+    this.#lineStarts = null
+    this.#value = this.#toValue()
+    if (text === this.#text) {
+      this.#emit()
+      return
+    }
+    this.#text = text
+    this.#emit()
+  }
+
+  /** Sets a value in place; `undefined` deletes. Works through missing parents. */
+  setField(path: DocPath, value: unknown): void {
+    if (value === undefined) {
+      this.deleteField(path)
+      return
+    }
+    this.update((doc) => {
+      try {
+        doc.setIn(path, value)
+      } catch {
+        // a scalar sits where a collection is needed: replace the deepest blocking node
+        for (let i = path.length - 1; i >= 1; i--) {
+          try {
+            doc.deleteIn(path.slice(0, i))
+            doc.setIn(path, value)
+            return
+          } catch {
+            // try a shallower parent
+          }
+        }
+        doc.contents = doc.createNode({}) as never
+        doc.setIn(path, value)
+      }
+    })
+  }
+
+  deleteField(path: DocPath): void {
+    if (!this.#doc.hasIn(path)) return
+    this.update((doc) => {
+      doc.deleteIn(path)
+    })
+  }
+
+  getField(path: DocPath): unknown {
+    return getAt(this.#value, path)
+  }
+
+  /** Renames a key of the map at `mapPath`, keeping its position, value and comments. */
+  renameKey(mapPath: DocPath, from: string, to: string): void {
+    if (from === to) return
+    this.update((doc) => {
+      const map = mapPath.length === 0 ? doc.contents : doc.getIn(mapPath, true)
+      if (!isMap(map)) return
+      const pair = map.items.find((p) => keyOf(p.key) === from)
+      if (!pair) return
+      if (isScalar(pair.key)) pair.key.value = to
+      else pair.key = doc.createNode(to)
+    })
+  }
+
+  /** Moves item `from` of the sequence at `seqPath` to index `to` (comments travel with it). */
+  moveItem(seqPath: DocPath, from: number, to: number): void {
+    this.update((doc) => {
+      const seq = doc.getIn(seqPath, true)
+      if (!isSeq(seq) || to < 0 || to >= seq.items.length) return
+      const [item] = seq.items.splice(from, 1)
+      seq.items.splice(to, 0, item)
+    })
+  }
+
+  /** Inserts `value` into the sequence at `seqPath` (appends when `index` is omitted). */
+  insertItem(seqPath: DocPath, value: unknown, index?: number): void {
+    this.update((doc) => {
+      const seq = doc.getIn(seqPath, true)
+      const node = doc.createNode(value)
+      if (isSeq(seq)) seq.items.splice(index ?? seq.items.length, 0, node)
+      else doc.setIn(seqPath, doc.createNode([value]))
+    })
+  }
+
+  /** Paths shown by no form field, for "Also in YAML: …". */
+  listUnknownFields(version: 'v2' | 'v1beta1' = 'v2'): (string | number)[][] {
+    return unknownPaths(this.#value, version === 'v1beta1' ? V1BETA1_FORM_SHAPE : V2_FORM_SHAPE)
+  }
+
+  #ensureFresh() {
+    if (this.#fresh || this.#error) return
+    const doc = parseDocument(this.#text)
+    if (doc.errors.length === 0) this.#doc = doc
+    this.#fresh = true
+  }
+
+  #pos(offset: number): { line: number; col: number } {
+    if (!this.#lineStarts) {
+      const starts = [0]
+      for (let i = 0; i < this.#text.length; i++) if (this.#text[i] === '\n') starts.push(i + 1)
+      this.#lineStarts = starts
+    }
+    const starts = this.#lineStarts
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if ((starts[mid] ?? 0) <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return { line: lo + 1, col: offset - (starts[lo] ?? 0) + 1 }
+  }
+
+  #toRange(start: number, end: number): TextRange {
+    const s = this.#pos(start)
+    let e = this.#pos(Math.max(start, end))
+    // keep multi-line collections to their first line
+    if (e.line > s.line) {
+      const lineEnd = this.#text.indexOf('\n', start)
+      e = this.#pos(lineEnd < 0 ? this.#text.length : lineEnd)
+    }
+    if (e.line === s.line && e.col <= s.col) e = { line: s.line, col: s.col + 1 }
+    return { startLine: s.line, startColumn: s.col, endLine: e.line, endColumn: e.col }
+  }
+
+  /**
+   * The text range of a document path (for Monaco markers). A path that is not in the text
+   * (a missing required field) maps to the nearest ancestor that is. Returns the first line when
+   * nothing matches.
+   */
+  rangeOf(path: DocPath): TextRange {
+    if (this.#error) return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 }
+    this.#ensureFresh()
+    let node: unknown = this.#doc.contents
+    let best: [number, number] | undefined
+    for (const seg of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => keyOf(p.key) === String(seg))
+        if (!pair) break
+        const keyRange = (pair.key as { range?: [number, number, number] } | null)?.range
+        const val = pair.value as { range?: [number, number, number] } | null
+        node = pair.value
+        if (isScalar(val) && val.range) best = [keyRange?.[0] ?? val.range[0], val.range[1]]
+        else if (keyRange) best = [keyRange[0], keyRange[1]]
+      } else if (isSeq(node) && typeof seg === 'number') {
+        const item = node.items[seg] as { range?: [number, number, number] } | undefined
+        if (!item?.range) break
+        node = item
+        best = [item.range[0], item.range[1]]
+      } else break
+    }
+    if (!best) return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 }
+    return this.#toRange(best[0], best[1])
+  }
+}

@@ -1,0 +1,46 @@
+// Issues indexed by field path, with stable per-path arrays between validation runs so that only
+// the fields whose issues changed re-render.
+import { formatPath } from '../../resources/apirules/validation/paths.ts'
+import type { Issue } from '../../resources/apirules/validation/types.ts'
+import { deepEqual } from './structural.ts'
+
+const EMPTY: readonly Issue[] = Object.freeze([])
+
+export class IssueStore {
+  #all: readonly Issue[] = EMPTY
+  #byPath = new Map<string, readonly Issue[]>()
+  #listeners = new Set<() => void>()
+
+  subscribe = (l: () => void) => {
+    this.#listeners.add(l)
+    return () => this.#listeners.delete(l)
+  }
+
+  get all(): readonly Issue[] {
+    return this.#all
+  }
+
+  /** Issues exactly at `path` (formatted with formatPath). */
+  at(key: string): readonly Issue[] {
+    return this.#byPath.get(key) ?? EMPTY
+  }
+
+  set(issues: readonly Issue[]) {
+    if (deepEqual(issues, this.#all)) return
+    const next = new Map<string, Issue[]>()
+    for (const i of issues) {
+      const key = formatPath(i.path)
+      const list = next.get(key)
+      if (list) list.push(i)
+      else next.set(key, [i])
+    }
+    const shared = new Map<string, readonly Issue[]>()
+    for (const [k, v] of next) {
+      const prev = this.#byPath.get(k)
+      shared.set(k, prev && deepEqual(prev, v) ? prev : v)
+    }
+    this.#all = issues
+    this.#byPath = shared
+    for (const l of [...this.#listeners]) l()
+  }
+}

@@ -1,0 +1,402 @@
+// The v2 APIRule form. Each section subscribes to its own paths; rules are memoized one by one.
+import { memo, useMemo, useSyncExternalStore } from 'react'
+import {
+  Button,
+  CheckBox,
+  Input,
+  Label,
+  MessageStrip,
+  RadioButton,
+  Select,
+  Option,
+  Title,
+} from '@ui5/webcomponents-react'
+import { gatewayDomainOf, gatewayHosts, useGateways, useServices } from '../api.ts'
+import { formatPath } from '../../resources/apirules/validation/paths.ts'
+import { isValidV2Host } from '../../resources/apirules/validation/cel.ts'
+import { DEFAULT_GATEWAY } from '../templates.ts'
+import { fieldId, useDocLength, useDocValue, useEditorContext, useFieldIssues } from './context.ts'
+import {
+  CheckField,
+  ComboField,
+  FieldRow,
+  IntField,
+  IssueText,
+  KeyValueField,
+  ListField,
+  TextField,
+} from './fields.tsx'
+import { RuleEditor } from './RuleEditor.tsx'
+
+export function ParseErrorBanner() {
+  const error = useParseError()
+  if (!error) return null
+  return (
+    <MessageStrip design="Negative" hideCloseButton role="alert">
+      {`The YAML does not parse (line ${error.line}, column ${error.col}): ${error.message}. The form is read-only until it is fixed; nothing you typed is lost.`}
+    </MessageStrip>
+  )
+}
+
+function useParseError() {
+  const { store } = useEditorContext()
+  return useSyncExternalStore(
+    store.subscribe,
+    () => store.error,
+    () => store.error,
+  )
+}
+
+export const AlsoInYaml = memo(function AlsoInYaml({ version }: { version: 'v2' | 'v1beta1' }) {
+  const { store } = useEditorContext()
+  const value = useDocValue<unknown>([])
+  const unknown = useMemo(() => {
+    void value
+    return store.listUnknownFields(version).map(formatPath)
+  }, [store, value, version])
+  if (!unknown.length) return null
+  return (
+    <MessageStrip design="Information" hideCloseButton className="are-also">
+      {`Also in YAML (kept, edit them in the YAML view): ${unknown.join(', ')}`}
+    </MessageStrip>
+  )
+})
+
+const MetadataSection = memo(function MetadataSection() {
+  const { mode, namespace } = useEditorContext()
+  return (
+    <section className="are-section" aria-labelledby="are-meta-title">
+      <Title level="H4" id="are-meta-title">
+        General
+      </Title>
+      <TextField
+        path={['metadata', 'name']}
+        label="Name"
+        required
+        keepEmpty
+        readOnly={mode === 'edit'}
+        help={mode === 'create' ? 'Lowercase letters, digits, "-" and ".".' : undefined}
+      />
+      <FieldRow id="f-metadata-namespace" label="Namespace">
+        <Input id="f-metadata-namespace" value={namespace} readonly />
+      </FieldRow>
+      <KeyValueField path={['metadata', 'labels']} title="Labels" noun="label" />
+      <KeyValueField path={['metadata', 'annotations']} title="Annotations" noun="annotation" />
+    </section>
+  )
+})
+
+const ServiceSection = memo(function ServiceSection() {
+  const { namespace, store } = useEditorContext()
+  const svcNs = useDocValue<string>(['spec', 'service', 'namespace'])
+  const name = useDocValue<string>(['spec', 'service', 'name'])
+  const services = useServices(svcNs || namespace)
+  const items = useMemo(
+    () =>
+      (services.data?.items ?? []).map((s) => ({
+        value: s.metadata.name ?? '',
+        additionalText: (s.spec?.ports ?? []).map((p) => p.port).join(', '),
+      })),
+    [services.data],
+  )
+  const selected = services.data?.items.find((s) => s.metadata.name === name)
+  const ports = useMemo(
+    () =>
+      (selected?.spec?.ports ?? []).map((p) => ({ value: String(p.port), additionalText: p.name })),
+    [selected],
+  )
+  return (
+    <section className="are-section" aria-labelledby="are-svc-title">
+      <Title level="H4" id="are-svc-title">
+        Service
+      </Title>
+      <ComboField
+        path={['spec', 'service', 'name']}
+        label="Service"
+        items={items}
+        loading={services.isLoading}
+        help={services.isError ? 'Services could not be listed; type the name.' : undefined}
+        onValue={(v) => {
+          const svc = services.data?.items.find((s) => s.metadata.name === v)
+          const p = svc?.spec?.ports ?? []
+          if (p.length === 1 && p[0]) store.setField(['spec', 'service', 'port'], p[0].port)
+        }}
+      />
+      <ComboField
+        path={['spec', 'service', 'port']}
+        label="Port"
+        items={ports}
+        asNumber
+        help={selected && ports.length > 1 ? 'The Service has several ports; pick one.' : undefined}
+      />
+      <TextField
+        path={['spec', 'service', 'namespace']}
+        label="Service namespace"
+        placeholder={namespace}
+        help="Only when the Service is in another namespace."
+      />
+    </section>
+  )
+})
+
+const GatewaySection = memo(function GatewaySection() {
+  const { store, readOnly } = useEditorContext()
+  const gateways = useGateways()
+  const gw = useDocValue<string>(['spec', 'gateway'])
+  const ext = useDocValue<string>(['spec', 'externalGateway'])
+  const host = useDocValue<string>(['spec', 'hosts', 0])
+  const hostIssues = useFieldIssues(['spec', 'hosts'])
+  const useExternal = ext !== undefined && gw === undefined
+  const items = useMemo(
+    () =>
+      (gateways.data?.items ?? []).map((g) => ({
+        value: `${g.metadata.namespace}/${g.metadata.name}`,
+        additionalText: gatewayHosts(g).join(', '),
+      })),
+    [gateways.data],
+  )
+  const gwObj = gateways.data?.items.find(
+    (g) => `${g.metadata.namespace}/${g.metadata.name}` === gw,
+  )
+  const domain = gatewayDomainOf(gwObj)
+  const short = !!host && !host.includes('.')
+  const finalHost = host ? (short ? (domain ? `${host}.${domain}` : undefined) : host) : undefined
+  return (
+    <section className="are-section" aria-labelledby="are-gw-title">
+      <Title level="H4" id="are-gw-title">
+        Gateway and host
+      </Title>
+      <div className="are-field">
+        <Label id="are-gw-kind" showColon>
+          Gateway type
+        </Label>
+        <div role="radiogroup" aria-labelledby="are-gw-kind" className="are-radios">
+          <RadioButton
+            name="are-gw-kind"
+            text="Istio Gateway"
+            checked={!useExternal}
+            readonly={readOnly}
+            onChange={() =>
+              store.update((doc) => {
+                doc.deleteIn(['spec', 'externalGateway'])
+                if (!doc.hasIn(['spec', 'gateway'])) doc.setIn(['spec', 'gateway'], DEFAULT_GATEWAY)
+              })
+            }
+          />
+          <RadioButton
+            name="are-gw-kind"
+            text="External gateway"
+            checked={useExternal}
+            readonly={readOnly}
+            onChange={() =>
+              store.update((doc) => {
+                doc.deleteIn(['spec', 'gateway'])
+                if (!doc.hasIn(['spec', 'externalGateway']))
+                  doc.setIn(['spec', 'externalGateway'], '')
+              })
+            }
+          />
+        </div>
+      </div>
+      {useExternal ? (
+        <TextField
+          path={['spec', 'externalGateway']}
+          label="External gateway"
+          keepEmpty
+          placeholder="namespace/name"
+        />
+      ) : (
+        <ComboField
+          path={['spec', 'gateway']}
+          label="Gateway"
+          items={items}
+          loading={gateways.isLoading}
+          placeholder={DEFAULT_GATEWAY}
+          help="namespace/name of an Istio Gateway."
+        />
+      )}
+      <TextField
+        path={['spec', 'hosts', 0]}
+        id="f-spec-hosts-0"
+        label="Host"
+        required
+        keepEmpty
+        placeholder={domain ? `my-app (→ my-app.${domain})` : 'my-app.example.com'}
+        help={
+          <>
+            {domain
+              ? `A short name gets the Gateway's domain ${domain}. `
+              : 'A short name, a full domain name, or *.domain. '}
+            {finalHost && isValidV2Host(host ?? '') ? (
+              <span className="are-preview">
+                URL:{' '}
+                <a
+                  href={`https://${finalHost}`}
+                  target="_blank"
+                  rel="noreferrer"
+                >{`https://${finalHost.replace(/^\*\./, 'any.')}`}</a>
+              </span>
+            ) : null}
+          </>
+        }
+      />
+      <IssueText id="f-spec-hosts-issues" issues={hostIssues} />
+    </section>
+  )
+})
+
+const ORIGIN_KINDS = ['exact', 'prefix', 'regex'] as const
+
+const CorsSection = memo(function CorsSection() {
+  const { store, readOnly } = useEditorContext()
+  const cors = useDocValue<Record<string, unknown>>(['spec', 'corsPolicy'])
+  const origins =
+    useDocValue<Record<string, string>[]>(['spec', 'corsPolicy', 'allowOrigins']) ?? []
+  return (
+    <section className="are-section" aria-labelledby="are-cors-title">
+      <Title level="H4" id="are-cors-title">
+        CORS
+      </Title>
+      <div className="are-field">
+        <span />
+        <CheckBox
+          id="f-cors-enabled"
+          text="Apply a CORS policy"
+          checked={cors !== undefined}
+          readonly={readOnly}
+          onChange={(e) =>
+            e.target.checked
+              ? store.setField(['spec', 'corsPolicy'], {
+                  allowOrigins: [{ exact: '' }],
+                  allowMethods: ['GET'],
+                })
+              : store.deleteField(['spec', 'corsPolicy'])
+          }
+        />
+      </div>
+      {cors !== undefined ? (
+        <>
+          <div role="group" aria-label="Allowed origins" className="are-sub">
+            <div className="are-kv-title">Allowed origins</div>
+            {origins.map((o, i) => {
+              const kind = (Object.keys(o ?? {})[0] ?? 'exact') as string
+              const id = fieldId(['spec', 'corsPolicy', 'allowOrigins', i])
+              return (
+                <div className="are-kv-row" key={i}>
+                  <Label for={`${id}-kind`}>{`Origin ${i + 1} match`}</Label>
+                  <Select
+                    id={`${id}-kind`}
+                    value={kind}
+                    disabled={readOnly}
+                    onChange={(e) => {
+                      const k = e.detail.selectedOption?.getAttribute('value') ?? 'exact'
+                      store.setField(['spec', 'corsPolicy', 'allowOrigins', i], {
+                        [k]: o?.[kind] ?? '',
+                      })
+                    }}
+                  >
+                    {ORIGIN_KINDS.map((k) => (
+                      <Option key={k} value={k}>
+                        {k}
+                      </Option>
+                    ))}
+                  </Select>
+                  <Label for={`${id}-value`}>{`Origin ${i + 1}`}</Label>
+                  <Input
+                    id={`${id}-value`}
+                    value={o?.[kind] ?? ''}
+                    readonly={readOnly}
+                    onInput={(e) =>
+                      store.setField(
+                        ['spec', 'corsPolicy', 'allowOrigins', i, kind],
+                        e.target.value ?? '',
+                      )
+                    }
+                  />
+                  {!readOnly ? (
+                    <Button
+                      design="Transparent"
+                      icon="delete"
+                      accessibleName={`Remove origin ${i + 1}`}
+                      onClick={() => store.deleteField(['spec', 'corsPolicy', 'allowOrigins', i])}
+                    />
+                  ) : null}
+                </div>
+              )
+            })}
+            {!readOnly ? (
+              <Button
+                design="Transparent"
+                icon="add"
+                onClick={() =>
+                  store.insertItem(['spec', 'corsPolicy', 'allowOrigins'], { exact: '' })
+                }
+              >
+                Add origin
+              </Button>
+            ) : null}
+          </div>
+          <ListField path={['spec', 'corsPolicy', 'allowMethods']} label="Allowed methods" />
+          <ListField path={['spec', 'corsPolicy', 'allowHeaders']} label="Allowed headers" />
+          <ListField path={['spec', 'corsPolicy', 'exposeHeaders']} label="Exposed headers" />
+          <CheckField path={['spec', 'corsPolicy', 'allowCredentials']} label="Allow credentials" />
+          <IntField
+            path={['spec', 'corsPolicy', 'maxAge']}
+            label="Max age (seconds)"
+            help="How long browsers may cache the preflight answer."
+          />
+        </>
+      ) : null}
+    </section>
+  )
+})
+
+const RulesSection = memo(function RulesSection() {
+  const { store, readOnly } = useEditorContext()
+  const count = useDocLength(['spec', 'rules'])
+  const issues = useFieldIssues(['spec', 'rules'])
+  return (
+    <section className="are-section" aria-labelledby="are-rules-title">
+      <Title level="H4" id="are-rules-title">{`Rules (${count})`}</Title>
+      <IssueText id="f-spec-rules-issues" issues={issues} />
+      {Array.from({ length: count }, (_, i) => (
+        <RuleEditor key={i} index={i} count={count} />
+      ))}
+      {!readOnly ? (
+        <Button
+          icon="add"
+          onClick={() => store.insertItem(['spec', 'rules'], { path: '/*', methods: ['GET'] })}
+        >
+          Add rule
+        </Button>
+      ) : null}
+    </section>
+  )
+})
+
+export function V2Form() {
+  const specIssues = useFieldIssues(['spec'])
+  return (
+    <div className="are-form" aria-label="APIRule form">
+      <ParseErrorBanner />
+      <IssueText id="f-spec-issues" issues={specIssues} />
+      <MetadataSection />
+      <ServiceSection />
+      <GatewaySection />
+      <section className="are-section" aria-labelledby="are-timeout-title">
+        <Title level="H4" id="are-timeout-title">
+          Timeout
+        </Title>
+        <IntField
+          path={['spec', 'timeout']}
+          label="Timeout (seconds)"
+          placeholder="180"
+          help="1–3900 seconds; 180 when empty."
+        />
+      </section>
+      <CorsSection />
+      <RulesSection />
+      <AlsoInYaml version="v2" />
+    </div>
+  )
+}

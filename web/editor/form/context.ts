@@ -1,0 +1,85 @@
+// React bindings of the editor engine: a context with the EditorDocument and the issues, and hooks
+// that subscribe a component to one path only.
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react'
+import type { EditorDocument } from '../document/EditorDocument.ts'
+import type { IssueStore } from '../document/IssueStore.ts'
+import { getAt } from '../document/structural.ts'
+import { formatPath } from '../../resources/apirules/validation/paths.ts'
+import type { Issue } from '../../resources/apirules/validation/types.ts'
+
+export type Path = readonly (string | number)[]
+
+export interface EditorContextValue {
+  store: EditorDocument
+  issues: IssueStore
+  /** True while the YAML does not parse (or the user may not edit). */
+  readOnly: boolean
+  namespace: string
+  mode: 'create' | 'edit'
+}
+
+export const EditorContext = createContext<EditorContextValue | null>(null)
+
+export function useEditorContext(): EditorContextValue {
+  const ctx = useContext(EditorContext)
+  if (!ctx) throw new Error('useEditorContext outside of <EditorContext>')
+  return ctx
+}
+
+/** The value at `path`; re-renders only when that subtree changes. */
+export function useDocValue<T = unknown>(path: Path): T | undefined {
+  const { store } = useEditorContext()
+  const key = formatPath(path)
+  const get = useCallback(
+    () => getAt(store.value, path) as T | undefined,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` identifies `path`
+    [store, key],
+  )
+  return useSyncExternalStore(store.subscribe, get, get)
+}
+
+/** `[value, set]` for one field; `set(undefined)` deletes the field. */
+export function useDocField<T = unknown>(
+  path: Path,
+): [T | undefined, (value: T | undefined) => void] {
+  const { store, readOnly } = useEditorContext()
+  const value = useDocValue<T>(path)
+  const key = formatPath(path)
+  const set = useCallback(
+    (v: T | undefined) => {
+      if (readOnly || store.error) return
+      store.setField(path, v)
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` identifies `path`
+    [store, key, readOnly],
+  )
+  return [value, set]
+}
+
+/** The length of the array at `path` (stable number: the caller ignores item changes). */
+export function useDocLength(path: Path): number {
+  const { store } = useEditorContext()
+  const key = formatPath(path)
+  const get = useCallback(
+    () => {
+      const v = getAt(store.value, path)
+      return Array.isArray(v) ? v.length : 0
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` identifies `path`
+    [store, key],
+  )
+  return useSyncExternalStore(store.subscribe, get, get)
+}
+
+/** Issues reported exactly at `path`. */
+export function useFieldIssues(path: Path): readonly Issue[] {
+  const { issues } = useEditorContext()
+  const key = formatPath(path)
+  const get = useCallback(() => issues.at(key), [issues, key])
+  return useSyncExternalStore(issues.subscribe, get, get)
+}
+
+/** A DOM id for a path: `spec.rules[0].path` → `f-spec-rules-0-path`. */
+export function fieldId(path: Path): string {
+  return 'f-' + path.map((s) => String(s).replace(/[^A-Za-z0-9_-]/g, '_')).join('-')
+}

@@ -1,0 +1,136 @@
+// A small React wrapper around monaco.editor.create, two-way bound to an EditorDocument.
+// Default export for React.lazy: importing this module loads Monaco.
+import { useEffect, useRef } from 'react'
+import { MODEL_PREFIX, monaco, registerSnippets, configureApiRuleSchema } from './setup.ts'
+import type { EditorDocument } from '../document/EditorDocument.ts'
+import type { IssueStore } from '../document/IssueStore.ts'
+import type { JsonSchema } from '../../resources/apirules/validation/schema.ts'
+
+let modelCounter = 0
+
+export interface YamlEditorProps {
+  store: EditorDocument
+  issues: IssueStore
+  schema: JsonSchema | undefined
+  readOnly?: boolean
+  onSave?: () => void
+  label?: string
+}
+
+/** Replaces only the changed middle of the text, so the cursor and undo stack survive. */
+function applyMinimalEdit(model: monaco.editor.ITextModel, next: string) {
+  const prev = model.getValue()
+  if (prev === next) return
+  let start = 0
+  const max = Math.min(prev.length, next.length)
+  while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++
+  let endPrev = prev.length
+  let endNext = next.length
+  while (
+    endPrev > start &&
+    endNext > start &&
+    prev.charCodeAt(endPrev - 1) === next.charCodeAt(endNext - 1)
+  ) {
+    endPrev--
+    endNext--
+  }
+  const from = model.getPositionAt(start)
+  const to = model.getPositionAt(endPrev)
+  model.pushEditOperations(
+    [],
+    [
+      {
+        range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column),
+        text: next.slice(start, endNext),
+      },
+    ],
+    () => null,
+  )
+}
+
+export default function YamlEditor({
+  store,
+  issues,
+  schema,
+  readOnly,
+  onSave,
+  label,
+}: YamlEditorProps) {
+  const host = useRef<HTMLDivElement>(null)
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
+  const onSaveRef = useRef(onSave)
+  useEffect(() => {
+    onSaveRef.current = onSave
+  }, [onSave])
+
+  useEffect(() => {
+    configureApiRuleSchema(schema)
+  }, [schema])
+
+  useEffect(() => {
+    if (!host.current) return
+    registerSnippets()
+    const uri = monaco.Uri.parse(`${MODEL_PREFIX}${++modelCounter}.yaml`)
+    const model = monaco.editor.createModel(store.text, 'yaml', uri)
+    const editor = monaco.editor.create(host.current, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      ariaLabel: label ?? 'YAML',
+      tabSize: 2,
+      insertSpaces: true,
+      scrollBeyondLastLine: false,
+      quickSuggestions: { other: true, strings: true, comments: false },
+      fixedOverflowWidgets: true,
+    })
+    editorRef.current = editor
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => onSaveRef.current?.())
+    let applying = false
+    const sub = model.onDidChangeContent(() => {
+      if (!applying) store.replaceText(model.getValue())
+    })
+    const unsubscribe = store.subscribe(() => {
+      if (store.text === model.getValue()) return
+      applying = true
+      try {
+        applyMinimalEdit(model, store.text)
+      } finally {
+        applying = false
+      }
+    })
+    const showMarkers = () => {
+      const markers = issues.all
+        .filter((i) => i.source !== 'schema') // monaco-yaml already marks schema problems
+        .map((i) => {
+          const r = store.rangeOf(i.path)
+          return {
+            severity:
+              i.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+            message: i.message,
+            source: i.source,
+            startLineNumber: r.startLine,
+            startColumn: r.startColumn,
+            endLineNumber: r.endLine,
+            endColumn: r.endColumn,
+          }
+        })
+      monaco.editor.setModelMarkers(model, 'apirule', markers)
+    }
+    showMarkers()
+    const offIssues = issues.subscribe(showMarkers)
+    return () => {
+      offIssues()
+      unsubscribe()
+      sub.dispose()
+      editor.dispose()
+      model.dispose()
+      editorRef.current = null
+    }
+  }, [store, issues, label])
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ readOnly: !!readOnly })
+  }, [readOnly])
+
+  return <div ref={host} className="are-monaco" data-testid="yaml-editor" />
+}

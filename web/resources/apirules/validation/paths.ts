@@ -1,0 +1,62 @@
+// Conversions between document paths (`['spec', 'rules', 0, 'path']`) and the textual field paths
+// used by the API server (`spec.rules[0].path`, `.spec.hosts[0]`) and by Ajv (`/spec/rules/0/path`).
+import type { DocPath } from './types.ts'
+
+/** `['spec', 'rules', 0, 'path']` → `spec.rules[0].path`. Keys with dots are bracketed. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = ''
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`
+    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg
+    else out += `[${seg}]`
+  }
+  return out
+}
+
+/** Parses `spec.rules[0].path`, `.spec.hosts[0]`, `metadata.labels[app.kubernetes.io/name]`. */
+export function parseFieldPath(field: string): DocPath {
+  const out: DocPath = []
+  let i = 0
+  const s = field.trim()
+  while (i < s.length) {
+    const ch = s[i]
+    if (ch === '.') {
+      i++
+      continue
+    }
+    if (ch === '[') {
+      const end = s.indexOf(']', i)
+      const inner = end < 0 ? s.slice(i + 1) : s.slice(i + 1, end)
+      out.push(/^\d+$/.test(inner) ? Number(inner) : inner.replace(/^["']|["']$/g, ''))
+      i = end < 0 ? s.length : end + 1
+      continue
+    }
+    let j = i
+    while (j < s.length && s[j] !== '.' && s[j] !== '[') j++
+    out.push(s.slice(i, j))
+    i = j
+  }
+  return out
+}
+
+/** Ajv's JSON pointer `/spec/rules/0/path` → document path. */
+export function pointerToPath(pointer: string): DocPath {
+  if (!pointer) return []
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg))
+}
+
+export function pathEquals(a: readonly (string | number)[], b: readonly (string | number)[]) {
+  return a.length === b.length && a.every((seg, i) => seg === b[i])
+}
+
+/** True when `prefix` is `path` or one of its ancestors. */
+export function isPathPrefix(
+  prefix: readonly (string | number)[],
+  path: readonly (string | number)[],
+) {
+  return prefix.length <= path.length && prefix.every((seg, i) => seg === path[i])
+}

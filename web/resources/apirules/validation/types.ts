@@ -1,0 +1,29 @@
+// Shared shapes of the APIRule validator. Pure: no DOM, no Vite-only imports.
+export type DocPath = (string | number)[]
+
+export type IssueSeverity = 'error' | 'warning'
+export type IssueSource = 'schema' | 'cel' | 'controller' | 'server'
+
+export interface Issue {
+  /** Where the problem is, as a document path (`['spec', 'rules', 0, 'path']`). */
+  path: DocPath
+  message: string
+  severity: IssueSeverity
+  source: IssueSource
+}
+
+/** What the cluster knows; every part is optional and only enables the checks that need it. */
+export interface ValidationContext {
+  /** The APIRule CRD object (from the cluster or the bundled copy). Enables the schema layer. */
+  crd?: unknown
+  /** Namespace of the APIRule (route namespace); used to resolve Service namespaces. */
+  namespace?: string
+  /** Name of the APIRule being edited: its own host is not "used by another APIRule". */
+  name?: string
+  /** Services the user can see, when known. A missing Service becomes a warning. */
+  services?: { name: string; namespace?: string; ports?: number[] }[]
+  /** Istio Gateways (`namespace`, `name`, server hosts), when known. */
+  gateways?: { namespace: string; name: string; hosts: string[] }[]
+  /** Other APIRules (any namespace), to detect a host that is already used. */
+  apiRules?: { namespace: string; name: string; hosts: string[] }[]
+}

@@ -1,0 +1,76 @@
+// One entry point for all client-side APIRule validation. Pure and importable from Node: the CRD
+// object is passed in through the context (see bundled-crd.ts for the browser's copy).
+import { schemaIssues } from './ajv.ts'
+import { celIssues } from './cel.ts'
+import { controllerIssuesV1beta1, controllerIssuesV2 } from './controller.ts'
+import { metadataIssues } from './meta.ts'
+import { formatPath, parseFieldPath } from './paths.ts'
+import { insecureJwksWarnings, publicCatchAllWarnings } from '../warnings.ts'
+import { toApiRuleView } from '../model.ts'
+import type { Issue, ValidationContext } from './types.ts'
+
+export type { DocPath, Issue, IssueSeverity, IssueSource, ValidationContext } from './types.ts'
+
+function toPlain(input: unknown): unknown {
+  if (input && typeof input === 'object' && 'toJS' in input) {
+    const toJS = (input as { toJS: unknown }).toJS
+    if (typeof toJS === 'function') return (toJS as () => unknown).call(input)
+  }
+  if (input && typeof input === 'object' && 'value' in input && 'replaceText' in input)
+    return (input as { value: unknown }).value
+  return input
+}
+
+/**
+ * Validates an APIRule (a plain object, a yaml `Document`, or an EditorDocument) against one
+ * version: the CRD schema (when `ctx.crd` is given), the mirrored CEL rules, ObjectMeta rules, and
+ * the controller's checks (as warnings). Errors come first, then warnings; duplicates removed.
+ */
+export function validateApiRule(
+  objectOrDoc: unknown,
+  version: string,
+  ctx: ValidationContext = {},
+): Issue[] {
+  const obj = toPlain(objectOrDoc)
+  const issues: Issue[] = [
+    ...metadataIssues(obj),
+    ...(ctx.crd ? schemaIssues(obj, ctx.crd, version) : []),
+    ...celIssues(obj, version),
+    ...(version === 'v1beta1' ? controllerIssuesV1beta1(obj) : controllerIssuesV2(obj, ctx)),
+    ...advisoryIssues(obj),
+  ]
+  const seen = new Set<string>()
+  const unique = issues.filter((i) => {
+    const key = `${i.severity}|${formatPath(i.path)}|${i.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+  return [
+    ...unique.filter((i) => i.severity === 'error'),
+    ...unique.filter((i) => i.severity === 'warning'),
+  ]
+}
+
+/**
+ * The dashboard's own advisories from warnings.ts (shared with the list and details pages) that
+ * the controller does not check: a public catch-all rule and a JWKS fetched over http.
+ */
+function advisoryIssues(obj: unknown): Issue[] {
+  try {
+    const view = toApiRuleView(obj)
+    return [...publicCatchAllWarnings(view), ...insecureJwksWarnings(view)].map((w) => ({
+      path: w.field ? parseFieldPath(w.field) : ['spec', 'rules', w.ruleIndex ?? 0],
+      message: w.message,
+      severity: 'warning' as const,
+      source: 'controller' as const,
+    }))
+  } catch {
+    return []
+  }
+}
+
+/** True when nothing would make the API server reject the object (warnings are allowed). */
+export function isAdmissible(issues: readonly Issue[]): boolean {
+  return !issues.some((i) => i.severity === 'error')
+}
