@@ -66,7 +66,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{web,server,cluster,scripts,bench}/**/*.test.{ts,tsx}'],
+          include: ['{web,server,cluster,scripts,bench,deploy}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
         },

@@ -8,7 +8,9 @@ test('the shell loads with bundled fonts and theme, and nothing leaves 127.0.0.1
   const shell = new ShellPage(page)
   await shell.open('/')
   await expect(page).toHaveURL(/\/namespaces\/-all-\/apirules$/)
-  await expect(page.locator('ui5-shellbar')).toHaveAttribute('primary-title', 'Kyma API Rules')
+  await expect(page.locator('ui5-shellbar-branding')).toHaveText('Kyma API Rules')
+  // The connected cluster and user are always visible.
+  await expect(page.getByTestId('cluster-badge')).toHaveText('admin @ local-admin (v1.36.3)')
 
   // The "72" font is served by the dashboard itself and is really in use.
   await page.evaluate(() => document.fonts.ready)

@@ -15,6 +15,7 @@ import { useState } from 'react'
 import { Outlet, useLocation, useNavigate } from 'react-router'
 import { useClusterInfo } from '../api/hooks.ts'
 import { NamespaceSelect } from './NamespaceSelect.tsx'
+import { ClusterBadge } from './ClusterBadge.tsx'
 import { ThemeSwitch } from './ThemeSwitch.tsx'
 import { ALL_NAMESPACES, namespacedPath } from './namespace.ts'
 import './shell.css'
@@ -44,8 +45,6 @@ export function Shell() {
     <div className="app-shell">
       <ShellBar
         branding={<ShellBarBranding>Kyma API Rules</ShellBarBranding>}
-        primaryTitle="Kyma API Rules"
-        secondaryTitle={cluster.data ? `Cluster: ${cluster.data.context}` : undefined}
         startButton={
           <Button
             icon="menu2"
@@ -55,7 +54,12 @@ export function Shell() {
             onClick={() => setCollapsed((c) => !c)}
           />
         }
-        content={<ThemeSwitch data-hide-order="1" />}
+        content={
+          <>
+            <ClusterBadge info={cluster.data} />
+            <ThemeSwitch data-hide-order="1" />
+          </>
+        }
       />
       <div className="app-body">
         <nav className="app-nav" aria-label="Main navigation">

@@ -54,9 +54,65 @@ export const routes = [
               (m) => m.ApiRuleEditorPage,
             ),
           },
+          {
+            path: 'services',
+            element: page(
+              () => import('../resources/services/ServiceListPage.tsx'),
+              (m) => m.ServiceListPage,
+            ),
+          },
+          {
+            path: 'services/:name',
+            element: page(
+              () => import('../resources/services/ServiceDetailsPage.tsx'),
+              (m) => m.ServiceDetailsPage,
+            ),
+          },
+          {
+            path: 'functions',
+            element: page(
+              () => import('../resources/functions/FunctionListPage.tsx'),
+              (m) => m.FunctionListPage,
+            ),
+          },
+          {
+            path: 'functions/:name',
+            element: page(
+              () => import('../resources/functions/FunctionDetailsPage.tsx'),
+              (m) => m.FunctionDetailsPage,
+            ),
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  // Chrome-less views for embedding in other pages (iframes): no ShellBar, no navigation. The BFF
+  // lets only EMBED_ALLOWED_ORIGINS frame /embed/*; see web/embed/README.md.
+  {
+    path: '/embed',
+    children: [
+      {
+        path: 'namespaces/:ns/services/:name/apirules',
+        element: page(
+          () => import('../embed/EmbedApiRulesPage.tsx'),
+          (m) => m.EmbedServiceApiRulesPage,
+        ),
+      },
+      {
+        path: 'namespaces/:ns/functions/:name/apirules',
+        element: page(
+          () => import('../embed/EmbedApiRulesPage.tsx'),
+          (m) => m.EmbedFunctionApiRulesPage,
+        ),
+      },
+      {
+        path: '*',
+        element: page(
+          () => import('../embed/EmbedApiRulesPage.tsx'),
+          (m) => m.EmbedNotFoundPage,
+        ),
+      },
     ],
   },
 ]
