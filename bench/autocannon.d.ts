@@ -1,16 +1,20 @@
-// The part of autocannon's API the benchmark uses (the package ships no type declarations).
+// The part of autocannon's API the benchmarks use (the package ships no type declarations).
 declare module 'autocannon' {
   export interface Histogram {
     average: number
     mean: number
+    min: number
+    max: number
     p50: number
     p90: number
     p99: number
-    max: number
+    total: number
   }
   export interface Result {
-    requests: Histogram & { total: number }
+    requests: Histogram & { sent: number }
+    /** Milliseconds, recorded at 1 ms resolution. */
     latency: Histogram
+    /** Bytes per second. */
     throughput: Histogram
     errors: number
     timeouts: number

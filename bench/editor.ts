@@ -1,0 +1,246 @@
+// Editor sync on an APIRule with 100 rules:
+//  - engine (Node): EditorDocument.setField (a form keystroke: Document edit + re-print) and
+//    replaceText (a YAML keystroke: re-parse), against yaml.parseDocument of the same text as the
+//    reference, interleaved in the same loop;
+//  - browser: the editor page in Split view; one keystroke in the first rule's Path input until the
+//    Monaco view shows it, and one keystroke in Monaco until the form input holds it. Times run
+//    from the keydown event's timestamp to the moment the other side shows the change (checked on
+//    every macrotask, not just every frame).
+import { Document, parseDocument } from 'yaml'
+import type { Browser, Page } from 'playwright-core'
+import type { TestClusterInfo } from '../cluster/test/cluster-info.ts'
+import { createTestNamespace, kubeRequest } from '../cluster/test/helpers.ts'
+import { EditorDocument } from '../web/editor/document/EditorDocument.ts'
+import { coldContext } from './lib/browser.ts'
+import { apiRulesPath, manyRulesApiRule } from './lib/fixtures.ts'
+import { sleep } from './lib/processes.ts'
+import { type Metric, metric } from './lib/report.ts'
+import { round, roundSummary, summarize } from './lib/stats.ts'
+
+const TARGET = { op: '<=' as const, value: 16 }
+
+export function engineBench(opts: { rules: number; iterations: number }) {
+  const obj = manyRulesApiRule('bench', 'many-rules', opts.rules)
+  const text = new Document(obj).toString({ lineWidth: 0 })
+  const edited = text.replace('path: /r0\n', 'path: /r0x\n')
+  if (edited === text) throw new Error('could not find the first rule path in the YAML')
+  const doc = new EditorDocument(text)
+  const parse: number[] = []
+  const setField: number[] = []
+  const replaceText: number[] = []
+  const warmup = Math.min(20, opts.iterations)
+  for (let i = 0; i < warmup + opts.iterations; i++) {
+    const keep = i >= warmup
+    let t = performance.now()
+    parseDocument(text)
+    if (keep) parse.push(performance.now() - t)
+
+    t = performance.now()
+    doc.setField(['spec', 'rules', 0, 'path'], `/r0${'x'.repeat((i % 3) + 1)}`)
+    if (keep) setField.push(performance.now() - t)
+
+    t = performance.now()
+    doc.replaceText(i % 2 ? text : edited)
+    if (keep) replaceText.push(performance.now() - t)
+  }
+  return {
+    textBytes: Buffer.byteLength(text),
+    lines: text.split('\n').length,
+    parse: summarize(parse),
+    setField: summarize(setField),
+    replaceText: summarize(replaceText),
+  }
+}
+
+export function engineMetrics(r: ReturnType<typeof engineBench>, rules: number): Metric[] {
+  const ref = `yaml.parseDocument of the same text: p50 ${r.parse.median.toFixed(2)} ms`
+  return [
+    metric(`engine, ${rules} rules: form edit (setField) p50`, round(r.setField.median, 2), 'ms', {
+      detail: `p95 ${r.setField.p95.toFixed(2)} ms, n=${r.setField.n}; ${(r.setField.median / r.parse.median).toFixed(2)}× ${ref} (${r.lines} lines, ${(r.textBytes / 1024).toFixed(0)} KB)`,
+      target: TARGET,
+    }),
+    metric(
+      `engine, ${rules} rules: YAML edit (replaceText) p50`,
+      round(r.replaceText.median, 2),
+      'ms',
+      {
+        detail: `p95 ${r.replaceText.p95.toFixed(2)} ms; ${(r.replaceText.median / r.parse.median).toFixed(2)}× the parse reference`,
+        target: TARGET,
+      },
+    ),
+  ]
+}
+
+/**
+ * Installs a probe in the page: from the next keydown (its timestamp) until `expected` shows up on
+ * the other side. Returns a function that waits for the result in ms. Arming is awaited before the
+ * key is pressed, so the keydown cannot overtake the listener.
+ */
+async function armKeystrokeProbe(
+  page: Page,
+  kind: 'monaco' | 'input',
+  expected: string,
+  id: string,
+): Promise<() => Promise<number>> {
+  await page.evaluate(
+    ({ kind, expected, id }) => {
+      const w = window as unknown as { __probe?: Promise<number> }
+      w.__probe = new Promise<number>((resolve, reject) => {
+        let start = -1
+        const onKey = (e: KeyboardEvent) => {
+          if (start < 0) start = e.timeStamp
+        }
+        window.addEventListener('keydown', onKey, { capture: true })
+        const check = () => {
+          if (kind === 'monaco') {
+            const lines = document.querySelector('.monaco-editor .view-lines')
+            return (lines?.textContent ?? '').replace(/\u00a0/g, ' ').includes(expected)
+          }
+          const el = document.getElementById(id) as (HTMLElement & { value?: string }) | null
+          return el?.value === expected
+        }
+        const channel = new MessageChannel()
+        const deadline = performance.now() + 10_000
+        channel.port1.onmessage = () => {
+          if (start >= 0 && check()) {
+            const at = performance.now()
+            window.removeEventListener('keydown', onKey, { capture: true })
+            channel.port1.close()
+            resolve(at - start)
+          } else if (performance.now() > deadline) {
+            window.removeEventListener('keydown', onKey, { capture: true })
+            channel.port1.close()
+            reject(new Error(`"${expected}" did not show up (${kind})`))
+          } else channel.port2.postMessage(0)
+        }
+        channel.port2.postMessage(0)
+      })
+    },
+    { kind, expected, id },
+  )
+  return () => page.evaluate(() => (window as unknown as { __probe: Promise<number> }).__probe)
+}
+
+export async function browserEditorBench(
+  info: TestClusterInfo,
+  browser: Browser,
+  origin: string,
+  opts: { rules: number; keystrokes: number; log?: (m: string) => void },
+) {
+  const ns = await createTestNamespace(info, 'bench-editor')
+  const name = 'many-rules'
+  const res = await kubeRequest(
+    info,
+    'admin',
+    'POST',
+    apiRulesPath(ns),
+    manyRulesApiRule(ns, name, opts.rules),
+  )
+  if (res.status !== 201) throw new Error(`create ${name}: HTTP ${res.status}`)
+  const ctx = await coldContext(browser)
+  try {
+    const page = await ctx.newPage()
+    const t0 = performance.now()
+    await page.goto(`${origin}/namespaces/${ns}/apirules/${name}/edit?view=split`)
+    await page.waitForFunction(
+      () =>
+        !!document.getElementById('f-spec-rules-0-path') &&
+        (document.querySelector('.monaco-editor .view-lines')?.textContent ?? '').includes('/r0'),
+      undefined,
+      { polling: 'raf', timeout: 60_000 },
+    )
+    const openMs = performance.now() - t0
+    await sleep(1000)
+
+    // Form → YAML: type into rule 1's Path input.
+    const formToYaml: number[] = []
+    const input = page.locator('#f-spec-rules-0-path input')
+    await input.click()
+    await input.press('End')
+    let path = '/r0'
+    for (let i = 0; i < opts.keystrokes; i++) {
+      path += 'z'
+      const result = await armKeystrokeProbe(page, 'monaco', `path: ${path}`, '')
+      await page.keyboard.press('z')
+      formToYaml.push(await result())
+      await sleep(200)
+    }
+
+    // YAML → form: type at the end of rule 2's path line in Monaco.
+    const yamlToForm: number[] = []
+    const line = page.locator('.monaco-editor .view-line', { hasText: /path:\s\/r1$/ }).first()
+    await line.click()
+    await page.keyboard.press('End')
+    path = '/r1'
+    for (let i = 0; i < opts.keystrokes; i++) {
+      path += 'y'
+      const result = await armKeystrokeProbe(page, 'input', path, 'f-spec-rules-1-path')
+      await page.keyboard.press('y')
+      yamlToForm.push(await result())
+      await sleep(200)
+    }
+    return {
+      namespace: ns,
+      openMs,
+      formToYaml: summarize(formToYaml),
+      yamlToForm: summarize(yamlToForm),
+    }
+  } finally {
+    await ctx.close()
+  }
+}
+
+export function browserEditorMetrics(
+  r: Awaited<ReturnType<typeof browserEditorBench>>,
+  rules: number,
+  engine: ReturnType<typeof engineBench>,
+): Metric[] {
+  return [
+    metric(`browser, ${rules} rules: editor opened (Split view)`, round(r.openMs, 0), 'ms', {
+      detail: 'navigation → form input of rule 1 and its line in Monaco shown (cold cache)',
+    }),
+    metric(
+      `browser, ${rules} rules: form keystroke → YAML shows it, p50`,
+      round(r.formToYaml.median, 1),
+      'ms',
+      {
+        detail: `p95 ${r.formToYaml.p95.toFixed(1)} ms, n=${r.formToYaml.n}; engine share (setField p50) ${engine.setField.median.toFixed(1)} ms`,
+        target: TARGET,
+      },
+    ),
+    metric(
+      `browser, ${rules} rules: YAML keystroke → form shows it, p50`,
+      round(r.yamlToForm.median, 1),
+      'ms',
+      {
+        detail: `p95 ${r.yamlToForm.p95.toFixed(1)} ms, n=${r.yamlToForm.n}; engine share (replaceText p50) ${engine.replaceText.median.toFixed(1)} ms`,
+        target: TARGET,
+      },
+    ),
+  ]
+}
+
+export function roundEditorDetails(
+  engine: ReturnType<typeof engineBench>,
+  browser?: Awaited<ReturnType<typeof browserEditorBench>>,
+) {
+  return {
+    engine: {
+      textBytes: engine.textBytes,
+      lines: engine.lines,
+      parseDocumentMs: roundSummary(engine.parse, 3),
+      setFieldMs: roundSummary(engine.setField, 3),
+      replaceTextMs: roundSummary(engine.replaceText, 3),
+    },
+    ...(browser
+      ? {
+          browser: {
+            namespace: browser.namespace,
+            openMs: round(browser.openMs, 0),
+            formToYamlMs: roundSummary(browser.formToYaml, 1),
+            yamlToFormMs: roundSummary(browser.yamlToForm, 1),
+          },
+        }
+      : {}),
+  }
+}

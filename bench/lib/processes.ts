@@ -1,0 +1,154 @@
+// Child processes of a bench run (the BFF, kubectl proxy), their memory, and the machine's load.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { freePort } from '../../cluster/lib/ports.ts'
+import type { TestClusterInfo } from '../../cluster/test/cluster-info.ts'
+
+export { freePort }
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
+
+/** The 1, 5 and 15 minute load averages (empty where /proc is missing). */
+export function loadAverage(): number[] {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8')
+      .split(' ')
+      .slice(0, 3)
+      .map((x) => Number(x))
+  } catch {
+    return []
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** A process's memory from /proc/<pid>/status in MB: current (VmRSS) and peak (VmHWM). */
+export function processMemory(pid: number): { rssMb: number; hwmMb: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1])
+    return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 }
+  } catch {
+    return undefined
+  }
+}
+
+/** Samples VmRSS every `everyMs` until stopped; returns the peak seen and the samples. */
+export function sampleRss(pid: number, everyMs = 50) {
+  const samples: number[] = []
+  const timer = setInterval(() => {
+    const m = processMemory(pid)
+    if (m) samples.push(m.rssMb)
+  }, everyMs)
+  return {
+    stop() {
+      clearInterval(timer)
+      return { peakMb: samples.length ? Math.max(...samples) : NaN, samples: samples.length }
+    },
+  }
+}
+
+export interface Child {
+  process: ChildProcess
+  pid: number
+  stop(): Promise<void>
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+    child.kill('SIGTERM')
+    const timer = setTimeout(() => child.kill('SIGKILL'), 8000)
+    await exited
+    clearTimeout(timer)
+  }
+}
+
+async function waitFor(url: string, child: ChildProcess, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`)
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.ok,
+      () => false,
+    )
+    if (ok) return
+    await sleep(100)
+  }
+  throw new Error(`${what} did not answer ${url} within 30 s`)
+}
+
+export interface Bff extends Child {
+  origin: string
+  port: number
+}
+
+/** Starts the BFF as its own process (as in production) against the cluster's kubeconfig. */
+export async function startBff(info: TestClusterInfo, extraArgs: string[] = []): Promise<Bff> {
+  const port = await freePort()
+  const child = spawn(
+    process.execPath,
+    [
+      `${repoRoot}server/main.ts`,
+      '--port',
+      String(port),
+      '--kubeconfig',
+      info.kubeconfigPath,
+      '--context',
+      'local-admin',
+      '--log-level',
+      'warn',
+      ...extraArgs,
+    ],
+    { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
+  )
+  const origin = `http://127.0.0.1:${port}`
+  try {
+    await waitFor(`${origin}/healthz`, child, 'the BFF')
+  } catch (error) {
+    child.kill('SIGKILL')
+    throw error
+  }
+  return { process: child, pid: child.pid as number, origin, port, stop: stopper(child) }
+}
+
+export interface KubectlProxy extends Child {
+  origin: string
+}
+
+/** `kubectl proxy` on a free port with the cluster's kubeconfig (admin context). */
+export async function startKubectlProxy(
+  kubectl: string,
+  info: TestClusterInfo,
+): Promise<KubectlProxy> {
+  const port = await freePort()
+  const child = spawn(
+    kubectl,
+    [
+      '--kubeconfig',
+      info.kubeconfigPath,
+      '--context',
+      'local-admin',
+      'proxy',
+      '--address=127.0.0.1',
+      `--port=${port}`,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  )
+  let stderr = ''
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-2000)
+  })
+  const origin = `http://127.0.0.1:${port}`
+  try {
+    await waitFor(`${origin}/readyz`, child, 'kubectl proxy')
+  } catch (error) {
+    child.kill('SIGKILL')
+    throw new Error(`${(error as Error).message}: ${stderr.trim()}`, { cause: error })
+  }
+  return { process: child, pid: child.pid as number, origin, stop: stopper(child) }
+}

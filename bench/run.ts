@@ -1,0 +1,224 @@
+// `npm run bench` = node bench/run.ts [--only name,...] [--quick]
+// Starts one local cluster (or reuses the one named by KYMA_TEST_CLUSTER), builds the SPA if stale,
+// runs the benchmarks, writes bench/results/<date>.json|.md (+ latest.*) and prints the table.
+// Benchmarks: proxy, watch, first-load, big-list, editor (see bench/README.md).
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { Browser } from 'playwright-core'
+import { startTestCluster } from '../cluster/test/start-test-cluster.ts'
+import { closeClients } from '../cluster/test/helpers.ts'
+import type { TestClusterInfo } from '../cluster/test/cluster-info.ts'
+import { buildIfStale } from '../scripts/build-if-stale.ts'
+import { log } from '../scripts/lib.ts'
+import {
+  browserEditorBench,
+  browserEditorMetrics,
+  engineBench,
+  engineMetrics,
+  roundEditorDetails,
+} from './editor.ts'
+import { launchBrowser } from './lib/browser.ts'
+import { ensureKubectl } from './lib/kubectl.ts'
+import { type Bff, loadAverage, repoRoot, startBff } from './lib/processes.ts'
+import {
+  type BenchResult,
+  type Metric,
+  type RunReport,
+  dateStamp,
+  renderTable,
+  writeResults,
+} from './lib/report.ts'
+import { type PageEnv, runBigListBench, runFirstLoadBench } from './pages.ts'
+import { runProxyBench } from './proxy.ts'
+import { runWatchBench } from './watch.ts'
+
+export const BENCHMARKS = ['proxy', 'watch', 'first-load', 'big-list', 'editor'] as const
+type Name = (typeof BENCHMARKS)[number]
+
+const TITLES: Record<Name, string> = {
+  proxy: 'Proxy overhead',
+  watch: 'Watch fan-out',
+  'first-load': 'First load',
+  'big-list': 'Big list',
+  editor: 'Editor sync',
+}
+
+interface Outcome {
+  metrics: Metric[]
+  details: Record<string, unknown>
+  skipped?: string
+}
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    'results-dir': { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+})
+if (values.help) {
+  console.log(
+    `node bench/run.ts [--only ${BENCHMARKS.join(',')}] [--quick] [--results-dir DIR]\nSee bench/README.md.`,
+  )
+  process.exit(0)
+}
+const only = values.only ? values.only.split(',').map((s) => s.trim()) : null
+const unknown = (only ?? []).filter((n) => !(BENCHMARKS as readonly string[]).includes(n))
+if (unknown.length) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${BENCHMARKS.join(', ')}`)
+  process.exit(2)
+}
+const selected = BENCHMARKS.filter((n) => !only || only.includes(n))
+const quick = values.quick
+const resultsDir = values['results-dir'] ?? join(repoRoot, 'bench/results')
+const needsPages = selected.some((n) => n === 'first-load' || n === 'big-list' || n === 'editor')
+
+const startedAt = new Date()
+const report: RunReport = {
+  date: dateStamp(startedAt),
+  startedAt: startedAt.toISOString(),
+  finishedAt: '',
+  options: { only, quick },
+  machine: {
+    cpus: cpus().length,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadavgAtStart: loadAverage(),
+  },
+  benchmarks: [],
+}
+
+const say = (m: string) => log(`bench: ${m}`)
+
+async function measure(name: Name, body: () => Promise<Outcome>): Promise<void> {
+  say(`${TITLES[name]}…`)
+  const before = loadAverage()
+  const t0 = performance.now()
+  const result: BenchResult = {
+    name,
+    title: TITLES[name],
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    loadavg: { before, after: [] },
+    metrics: [],
+    details: {},
+  }
+  try {
+    const out = await body()
+    result.metrics = out.metrics
+    result.details = out.details
+    if (out.skipped) result.skipped = out.skipped
+  } catch (error) {
+    result.error = (error as Error).message
+    console.error(error)
+  }
+  result.durationMs = Math.round(performance.now() - t0)
+  result.loadavg.after = loadAverage()
+  report.benchmarks.push(result)
+  say(`${TITLES[name]} done in ${(result.durationMs / 1000).toFixed(0)} s`)
+}
+
+let staticDir: string | undefined
+let pageBff: Bff | undefined
+let browser: Browser | undefined
+const cluster = await startTestCluster({ log: (l) => say(l) })
+const info: TestClusterInfo = cluster.info
+try {
+  if (needsPages) {
+    await buildIfStale()
+    // Serve a private copy of the build: other jobs may rebuild dist/web during the run.
+    staticDir = await mkdtemp(join(tmpdir(), 'kyma-bench-web-'))
+    await cp(join(repoRoot, 'dist/web'), staticDir, { recursive: true })
+    pageBff = await startBff(info, ['--static-dir', staticDir])
+    browser = await launchBrowser()
+  }
+  const pageEnv = (): PageEnv => ({
+    info,
+    browser: browser as Browser,
+    origin: (pageBff as Bff).origin,
+    staticDir: staticDir as string,
+    log: say,
+  })
+
+  for (const name of selected) {
+    if (name === 'proxy')
+      await measure(name, async () => {
+        let kubectl: string | undefined
+        let note: string | undefined
+        try {
+          const k = await ensureKubectl(say)
+          kubectl = k.path
+          note = `kubectl ${k.version}${k.package ? ` (Debian package ${k.package})` : ''}`
+        } catch (error) {
+          note = (error as Error).message
+        }
+        const r = await runProxyBench(info, {
+          count: 500,
+          connections: 10,
+          duration: quick ? 1 : 3,
+          rounds: quick ? 1 : 3,
+          probes: quick ? 20 : 100,
+          ...(kubectl ? { kubectl } : {}),
+          log: say,
+        })
+        return { ...r, details: { ...r.details, kubectl: note } }
+      })
+    if (name === 'watch')
+      await measure(name, () =>
+        runWatchBench(info, {
+          watchers: 200,
+          reference: 10,
+          writes: quick ? 20 : 100,
+          spacingMs: 50,
+          log: say,
+        }),
+      )
+    if (name === 'first-load')
+      await measure(name, () => runFirstLoadBench(pageEnv(), { runs: quick ? 1 : 5 }))
+    if (name === 'big-list')
+      await measure(name, () =>
+        runBigListBench(pageEnv(), {
+          count: 2000,
+          runs: quick ? 1 : 3,
+          wheelSteps: quick ? 40 : 80,
+        }),
+      )
+    if (name === 'editor')
+      await measure(name, async () => {
+        const engine = engineBench({ rules: 100, iterations: quick ? 30 : 200 })
+        const metrics = engineMetrics(engine, 100)
+        let skipped: string | undefined
+        let inBrowser: Awaited<ReturnType<typeof browserEditorBench>> | undefined
+        try {
+          inBrowser = await browserEditorBench(info, browser as Browser, (pageBff as Bff).origin, {
+            rules: 100,
+            keystrokes: quick ? 3 : 10,
+            log: say,
+          })
+          metrics.push(...browserEditorMetrics(inBrowser, 100, engine))
+        } catch (error) {
+          skipped = `browser part failed: ${(error as Error).message.split('\n')[0]}`
+        }
+        return {
+          metrics,
+          details: roundEditorDetails(engine, inBrowser),
+          ...(skipped ? { skipped } : {}),
+        }
+      })
+  }
+} finally {
+  await browser?.close().catch(() => {})
+  await pageBff?.stop()
+  if (staticDir) await rm(staticDir, { recursive: true, force: true })
+  await closeClients()
+  await cluster.stop()
+}
+
+report.finishedAt = new Date().toISOString()
+const files = await writeResults(resultsDir, report)
+console.log(`\n${renderTable(report)}`)
+say(`results: ${files.json}, ${files.markdown}`)
+process.exitCode = report.benchmarks.some((b) => b.error) ? 1 : 0

@@ -1,0 +1,42 @@
+// Keeps the proxy benchmark from rotting: a ~2 s run (2 connections, gzip only, no kubectl arm)
+// against the test cluster. It checks the result's shape, never its speed.
+import { afterAll, expect, inject, it } from 'vitest'
+import { closeClients } from '../cluster/test/helpers.ts'
+import { runProxyBench } from './proxy.ts'
+
+afterAll(() => closeClients())
+
+it('runs the proxy benchmark end to end and reports ratios and added latency', async () => {
+  const info = inject('cluster')
+  const r = await runProxyBench(info, {
+    count: 20,
+    connections: 2,
+    duration: 1,
+    rounds: 1,
+    probes: 3,
+    warmup: 0,
+    encodings: ['gzip'],
+  })
+  expect(r.skipped).toMatch(/kubectl proxy arm left out/)
+  expect(r.details.arms).toEqual(['bff', 'direct'])
+  expect(Object.keys(r.details.loaded)).toEqual(['list 20 gzip', 'get one gzip'])
+  for (const byArm of Object.values(r.details.loaded)) {
+    for (const arm of ['bff', 'direct'] as const) {
+      const [run] = byArm[arm] ?? []
+      expect(run?.requests).toBeGreaterThan(0)
+      expect(run?.rps).toBeGreaterThan(0)
+    }
+  }
+  expect(r.metrics.map((m) => m.name)).toEqual([
+    'list 20 gzip: BFF / direct req/s',
+    'list 20 gzip: added p50 at 2 connections',
+    'list 20 gzip: added p50 unloaded',
+    'get one gzip: BFF / direct req/s',
+    'get one gzip: added p50 at 2 connections',
+    'get one gzip: added p50 unloaded',
+  ])
+  for (const m of r.metrics) {
+    expect(Number.isFinite(m.value)).toBe(true)
+    expect(m.verdict?.text).toMatch(/^(pass|MISS)/)
+  }
+}, 90_000)
