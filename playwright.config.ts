@@ -44,7 +44,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node server/main.ts --port ${PORT} --kubeconfig ${clusterKubeconfig()} --log-level warn`,
+    // The embedding spec frames the dashboard from a test page on 127.0.0.1:8282.
+    command: `node server/main.ts --port ${PORT} --kubeconfig ${clusterKubeconfig()} --log-level warn --embed-allowed-origins http://127.0.0.1:8282`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

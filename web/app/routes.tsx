@@ -3,7 +3,6 @@
 import { lazy, Suspense, type ComponentType } from 'react'
 import { createBrowserRouter, Navigate } from 'react-router'
 import { Shell } from './Shell.tsx'
-import { NotFoundPage } from './NotFoundPage.tsx'
 import { PageLoading } from './PageLoading.tsx'
 import { ALL_NAMESPACES } from './namespace.ts'
 
@@ -84,7 +83,13 @@ export const routes = [
           },
         ],
       },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        path: '*',
+        element: page(
+          () => import('./NotFoundPage.tsx'),
+          (m) => m.NotFoundPage,
+        ),
+      },
     ],
   },
   // Chrome-less views for embedding in other pages (iframes): no ShellBar, no navigation. The BFF

@@ -68,6 +68,9 @@ export function ApiRuleEditorPage() {
   const [draft, setDraft] = useState(() => readDraft(key))
   const [generation, setGeneration] = useState(0)
   const [dirty, setDirty] = useState(false)
+  // After a save: navigate once the clean state is committed, so the leave guard (a child, whose
+  // effects run first) no longer blocks. A setTimeout could fire before that commit under load.
+  const [savedTo, setSavedTo] = useState<string | null>(null)
 
   const source = useQuery({
     queryKey: ['editor', 'load', ns, name ?? clone, mode === 'edit' ? version : 'v2'],
@@ -86,6 +89,10 @@ export function ApiRuleEditorPage() {
     window.addEventListener('beforeunload', onBeforeUnload)
     return () => window.removeEventListener('beforeunload', onBeforeUnload)
   }, [dirty])
+
+  useEffect(() => {
+    if (savedTo !== null && !dirty) navigate(namespacedPath(ns, 'apirules', savedTo))
+  }, [savedTo, dirty, navigate, ns])
 
   const view = parseView(params.get('view'))
   const onViewChange = (v: EditorView) =>
@@ -157,8 +164,7 @@ export function ApiRuleEditorPage() {
             const savedName = String(
               (saved.metadata as { name?: string } | undefined)?.name ?? name ?? '',
             )
-            // let the blocker see the clean state before navigating
-            setTimeout(() => navigate(details(savedName)), 0)
+            setSavedTo(savedName)
           }}
         />
       </>

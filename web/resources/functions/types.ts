@@ -13,6 +13,18 @@ export interface FunctionCondition {
   lastTransitionTime?: string
 }
 
+/** An env var; `valueFrom` references a Secret or ConfigMap key (never resolved by the dashboard). */
+export interface FunctionEnvVar {
+  name: string
+  value?: string
+  valueFrom?: {
+    secretKeyRef?: { name?: string; key?: string }
+    configMapKeyRef?: { name?: string; key?: string }
+    fieldRef?: { fieldPath?: string }
+    resourceFieldRef?: { resource?: string }
+  }
+}
+
 export interface KymaFunction extends K8sObject {
   apiVersion?: 'serverless.kyma-project.io/v1alpha2'
   kind?: 'Function'
@@ -20,20 +32,30 @@ export interface KymaFunction extends K8sObject {
     runtime: string
     source: {
       inline?: { source: string; dependencies?: string }
-      gitRepository?: { url: string; baseDir?: string; reference?: string }
+      gitRepository?: {
+        url: string
+        baseDir?: string
+        reference?: string
+        auth?: { type?: string; secretName?: string }
+      }
     }
     replicas?: number
-    env?: { name: string; value?: string; valueFrom?: unknown }[]
+    env?: FunctionEnvVar[]
     resourceConfiguration?: {
       function?: {
         profile?: string
         resources?: { requests?: Record<string, string>; limits?: Record<string, string> }
       }
     }
+    secretMounts?: { secretName: string; mountPath: string }[]
+    runtimeImageOverride?: string
   }
   status?: {
     conditions?: FunctionCondition[]
     replicas?: number
     runtime?: string
+    runtimeImage?: string
+    functionResourceProfile?: string
+    gitRepository?: { url?: string; baseDir?: string; reference?: string; commit?: string }
   }
 }

@@ -1,0 +1,278 @@
+// One Function: runtime, source (inline code read-only, or the git repository), env var names
+// (never their values), resources, conditions, its Service (or that it is missing) and the
+// APIRules that route to it, with "Expose with APIRule". Live over watch.
+import { MessageStrip, Panel, Text, Title } from '@ui5/webcomponents-react'
+import { useParams } from 'react-router'
+import { isNotFound } from '../../api/errors.ts'
+import { useK8sObject } from '../../api/hooks.ts'
+import { FUNCTIONS, SERVICES } from '../../api/resources.ts'
+import { namespacedPath, useNamespace } from '../../app/namespace.ts'
+import { Age } from '../../components/Age.tsx'
+import { ConnectionIndicator } from '../../components/ConnectionIndicator.tsx'
+import { ErrorBanner } from '../../components/ErrorBanner.tsx'
+import { KeyValueTags } from '../../components/KeyValueTags.tsx'
+import { LoadingSkeleton } from '../../components/LoadingSkeleton.tsx'
+import { RouterLink } from '../../components/RouterLink.tsx'
+import { YamlViewer } from '../../components/YamlViewer.tsx'
+import { servicePath } from '../apirules/links.ts'
+import { ApiRulesPanel } from '../apirules/panel/ApiRulesPanel.tsx'
+import { exposablePorts } from '../services/model.ts'
+import { ObjectEvents } from '../services/ObjectEvents.tsx'
+import type { Service } from '../services/types.ts'
+import { ConditionStatus } from './conditions.tsx'
+import {
+  conditionOf,
+  desiredReplicas,
+  envSummary,
+  FUNCTION_CONDITIONS,
+  functionServiceRef,
+  resourcesSummary,
+  sourceType,
+  UNKNOWN_CONDITION_HINT,
+} from './model.ts'
+import type { KymaFunction } from './types.ts'
+import '../apirules/apirules.css'
+
+/** The Function's Service: found, missing, or not known (loading, or no permission). */
+export function useFunctionService(namespace: string | undefined, name: string) {
+  const svc = useK8sObject<Service>(SERVICES, namespace, name, { enabled: !!namespace })
+  const missing = svc.deleted || isNotFound(svc.error)
+  return {
+    service: missing ? undefined : svc.object,
+    missing,
+    isLoading: svc.isLoading,
+    error: missing ? null : svc.error,
+    refetch: svc.refetch,
+  }
+}
+
+export function FunctionDetailsPage() {
+  const namespace = useNamespace()
+  const name = useParams().name ?? ''
+  const fn = useK8sObject<KymaFunction>(FUNCTIONS, namespace, name, { enabled: !!namespace })
+  const svc = useFunctionService(namespace, name)
+  const backLink = (
+    <RouterLink to={namespacedPath(namespace, 'functions')}>Back to Functions</RouterLink>
+  )
+
+  if (!namespace) {
+    return (
+      <main className="kd-page">
+        <MessageStrip design="Information" hideCloseButton>
+          Choose a namespace to see a Function.
+        </MessageStrip>
+      </main>
+    )
+  }
+  const heading = (
+    <Title level="H1" size="H3" id="function-title">
+      {name}
+    </Title>
+  )
+  if (fn.error || fn.deleted) {
+    const gone = fn.deleted || isNotFound(fn.error)
+    return (
+      <main className="kd-page" aria-labelledby="function-title">
+        {heading}
+        {gone ? (
+          <MessageStrip design="Information" hideCloseButton>
+            {fn.deleted
+              ? `Function ${name} has been deleted.`
+              : `Function ${name} does not exist in namespace ${namespace}.`}
+          </MessageStrip>
+        ) : (
+          <ErrorBanner
+            error={fn.error}
+            context={{ verb: 'get', resource: 'Function', name, namespace }}
+            onRetry={fn.refetch}
+            alwaysRetry
+          />
+        )}
+        {backLink}
+      </main>
+    )
+  }
+  if (fn.isLoading || !fn.object) {
+    return (
+      <main className="kd-page" aria-label={`Function ${name}`}>
+        <LoadingSkeleton label="Loading Function" rows={6} />
+      </main>
+    )
+  }
+
+  const f = fn.object
+  const ref = functionServiceRef(f)
+  const inline = f.spec?.source?.inline
+  const git = f.spec?.source?.gitRepository
+  const env = envSummary(f)
+
+  return (
+    <main className="kd-page" aria-labelledby="function-title">
+      <div className="kd-page-header">
+        {heading}
+        <Text className="kd-muted">Function</Text>
+        <ConnectionIndicator state={fn.connection} />
+      </div>
+
+      <div className="kd-panels">
+        <Panel headerText="Overview" fixed accessibleName="Overview">
+          <dl className="kd-dl">
+            <dt>Namespace</dt>
+            <dd>{namespace}</dd>
+            <dt>Runtime</dt>
+            <dd>{f.spec?.runtime ?? '—'}</dd>
+            <dt>Source</dt>
+            <dd>{sourceType(f)}</dd>
+            <dt>Replicas</dt>
+            <dd>
+              {f.status?.replicas === undefined
+                ? `${desiredReplicas(f)} desired`
+                : `${f.status.replicas} of ${desiredReplicas(f)}`}
+            </dd>
+            <dt>Resources</dt>
+            <dd>{resourcesSummary(f)}</dd>
+            <dt>Service</dt>
+            <dd>
+              {svc.service ? (
+                <RouterLink to={servicePath(ref.namespace, ref.name)}>
+                  {`${ref.name} (port ${ref.port})`}
+                </RouterLink>
+              ) : svc.missing ? (
+                <span>{`Missing: no Service ${ref.name} in this namespace`}</span>
+              ) : svc.error ? (
+                'Unknown (could not be read)'
+              ) : (
+                '…'
+              )}
+            </dd>
+            <dt>Age</dt>
+            <dd>
+              <Age timestamp={f.metadata.creationTimestamp} />
+            </dd>
+          </dl>
+        </Panel>
+        <Panel headerText="Status" fixed accessibleName="Status">
+          <table className="kd-rules" aria-label="Conditions">
+            <thead>
+              <tr>
+                <th scope="col">Condition</th>
+                <th scope="col">Status</th>
+                <th scope="col">Reason</th>
+                <th scope="col">Message</th>
+              </tr>
+            </thead>
+            <tbody>
+              {FUNCTION_CONDITIONS.map((type) => {
+                const c = conditionOf(f, type)
+                return (
+                  <tr key={type}>
+                    <td>{type}</td>
+                    <td>
+                      <ConditionStatus fn={f} type={type} />
+                    </td>
+                    <td>{c?.reason ?? '—'}</td>
+                    <td>{c ? (c.message ?? '') : UNKNOWN_CONDITION_HINT}</td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </Panel>
+        <Panel headerText="Environment" fixed accessibleName="Environment">
+          {env.length === 0 ? (
+            <Text>No environment variables.</Text>
+          ) : (
+            <>
+              <table className="kd-rules" aria-label="Environment variables">
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">From</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {env.map((e) => (
+                    <tr key={e.name}>
+                      <td>{e.name}</td>
+                      <td>{e.source}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <Text className="kd-muted">Values are not shown: they may be secrets.</Text>
+            </>
+          )}
+        </Panel>
+      </div>
+
+      {svc.error && (
+        <ErrorBanner
+          error={svc.error}
+          context={{ verb: 'get', resource: 'Service', name: ref.name, namespace }}
+          onRetry={svc.refetch}
+        />
+      )}
+      <ApiRulesPanel
+        namespace={namespace}
+        serviceName={ref.name}
+        functionName={name}
+        ports={svc.service ? exposablePorts(svc.service) : undefined}
+        serviceMissing={svc.missing}
+      />
+
+      <Panel headerText="Source" fixed accessibleName="Source">
+        {inline ? (
+          <>
+            <YamlViewer value={inline.source} label={`Source of Function ${name}`} />
+            {inline.dependencies && (
+              <>
+                <Title level="H3" size="H6">
+                  Dependencies
+                </Title>
+                <YamlViewer
+                  value={inline.dependencies}
+                  label={`Dependencies of Function ${name}`}
+                />
+              </>
+            )}
+          </>
+        ) : git ? (
+          <dl className="kd-dl">
+            <dt>Repository</dt>
+            <dd>{git.url}</dd>
+            <dt>Reference</dt>
+            <dd>{git.reference ?? '—'}</dd>
+            <dt>Base directory</dt>
+            <dd>{git.baseDir ?? '/'}</dd>
+            {f.status?.gitRepository?.commit && (
+              <>
+                <dt>Commit</dt>
+                <dd>{f.status.gitRepository.commit}</dd>
+              </>
+            )}
+            {git.auth && (
+              <>
+                <dt>Authentication</dt>
+                <dd>{`${git.auth.type ?? '?'} (Secret ${git.auth.secretName ?? '?'})`}</dd>
+              </>
+            )}
+          </dl>
+        ) : (
+          <Text>No source.</Text>
+        )}
+      </Panel>
+
+      <div className="kd-panels">
+        <Panel headerText="Labels" fixed accessibleName="Labels">
+          <KeyValueTags values={f.metadata.labels} emptyText="No labels" />
+        </Panel>
+        <Panel headerText="Annotations" fixed accessibleName="Annotations">
+          <KeyValueTags values={f.metadata.annotations} emptyText="No annotations" max={8} />
+        </Panel>
+      </div>
+
+      <ObjectEvents namespace={namespace} kind="Function" name={name} />
+      {backLink}
+    </main>
+  )
+}
