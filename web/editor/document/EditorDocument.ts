@@ -81,7 +81,8 @@ export class EditorDocument {
   /** True while #doc's node ranges describe #text. */
   #fresh = true
   #lineStarts: number[] | null = null
-  #style: ToStringOptions
+  /** The source's print style; null until a form edit needs it after a YAML edit. */
+  #style: ToStringOptions | null
   #listeners = new Set<Listener>()
   #revision = 0
 
@@ -145,7 +146,7 @@ export class EditorDocument {
       this.#error = null
       this.#doc = doc
       this.#fresh = true
-      this.#style = detectStyle(text)
+      this.#style = null // detected at the next form edit, not on every YAML keystroke
       this.#value = this.#toValue()
     }
     this.#emit()
@@ -155,6 +156,7 @@ export class EditorDocument {
   update(mutate: (doc: Document) => void): void {
     if (this.#error) throw new Error('The YAML does not parse; fix it before editing in the form.')
     mutate(this.#doc)
+    this.#style ??= detectStyle(this.#text)
     const text = this.#doc.toString(this.#style)
     this.#fresh = false
     this.#lineStarts = null

@@ -9,6 +9,8 @@ const EMPTY: readonly Issue[] = Object.freeze([])
 export class IssueStore {
   #all: readonly Issue[] = EMPTY
   #byPath = new Map<string, readonly Issue[]>()
+  /** formatPath of every path that has an error at or below it. */
+  #errorsUnder = new Set<string>()
   #listeners = new Set<() => void>()
 
   subscribe = (l: () => void) => {
@@ -25,6 +27,11 @@ export class IssueStore {
     return this.#byPath.get(key) ?? EMPTY
   }
 
+  /** True when some error sits at `key` or below it (keys as formatted by formatPath). */
+  hasErrorsUnder(key: string): boolean {
+    return this.#errorsUnder.has(key)
+  }
+
   set(issues: readonly Issue[]) {
     if (deepEqual(issues, this.#all)) return
     const next = new Map<string, Issue[]>()
@@ -34,6 +41,11 @@ export class IssueStore {
       if (list) list.push(i)
       else next.set(key, [i])
     }
+    const errorsUnder = new Set<string>()
+    for (const i of issues) {
+      if (i.severity !== 'error') continue
+      for (let k = 0; k <= i.path.length; k++) errorsUnder.add(formatPath(i.path.slice(0, k)))
+    }
     const shared = new Map<string, readonly Issue[]>()
     for (const [k, v] of next) {
       const prev = this.#byPath.get(k)
@@ -41,6 +53,7 @@ export class IssueStore {
     }
     this.#all = issues
     this.#byPath = shared
+    this.#errorsUnder = errorsUnder
     for (const l of [...this.#listeners]) l()
   }
 }

@@ -1,13 +1,18 @@
-// One v2 rule. Memoized on (index, count): a keystroke in another rule does not re-render it.
-import { memo, useState } from 'react'
+// One v2 rule. Memoized on primitive props and subscribed to its own paths only, so a keystroke in
+// one rule re-renders nothing in the others. In a long list (more than COLLAPSE_ABOVE rules) each
+// rule is a collapsible section: collapsed, it is one line of plain text and mounts none of its
+// UI5 inputs (mounting them is what made large APIRules slow to open: every ui5-input forces a
+// style and layout pass when it renders).
+import { memo, useMemo, useState } from 'react'
 import { Button, CheckBox, Label, MessageStrip, RadioButton, Title } from '@ui5/webcomponents-react'
 import type { ApiRuleV2Rule } from '../../resources/apirules/types.ts'
 import {
   fieldId,
   useDocLength,
-  useDocValue,
+  useDocSelect,
   useEditorContext,
   useFieldIssues,
+  useHasErrorsUnder,
   type Path,
 } from './context.ts'
 import {
@@ -30,8 +35,17 @@ export const PATH_HELP = (
 
 type Access = 'noAuth' | 'jwt' | 'extAuth' | 'none'
 
-function accessOf(rule: ApiRuleV2Rule | undefined): Access {
-  if (!rule) return 'none'
+/** More rules than this and they become collapsible, starting collapsed. */
+export const COLLAPSE_ABOVE = 10
+/** In a collapsible list the first rules still start expanded, like the top of a short list. */
+export const INITIALLY_OPEN = 3
+
+/** Test hook: called with the rule index whenever a per-rule component renders. */
+export const ruleRenderProbe: { onRender?: (index: number) => void } = {}
+
+function accessOf(value: unknown): Access {
+  const rule = value as ApiRuleV2Rule | undefined
+  if (!rule || typeof rule !== 'object') return 'none'
   if (rule.jwt) return 'jwt'
   if (rule.extAuth) return 'extAuth'
   if (rule.noAuth === true) return 'noAuth'
@@ -132,22 +146,174 @@ export const JwtEditor = memo(function JwtEditor({ path, title }: { path: Path; 
   )
 })
 
-export const RuleEditor = memo(function RuleEditor({
-  index,
-  count,
-}: {
+const ACCESS_TEXT: Record<Access, string> = {
+  noAuth: 'No auth',
+  jwt: 'JWT',
+  extAuth: 'External auth',
+  none: 'No access set',
+}
+
+const hasServiceOf = (v: unknown) => !!(v && typeof v === 'object' && 'service' in v)
+const hasRestrictionsOf = (v: unknown) => !!getAtKey(getAtKey(v, 'extAuth'), 'restrictions')
+
+function getAtKey(v: unknown, k: string): unknown {
+  return v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined
+}
+
+function summaryOf(value: unknown): string {
+  const path = getAtKey(value, 'path')
+  const methods = getAtKey(value, 'methods')
+  return [
+    typeof path === 'string' && path !== '' ? path : '(no path)',
+    Array.isArray(methods) && methods.length ? methods.map(String).join(', ') : '(no methods)',
+    ACCESS_TEXT[accessOf(value)],
+  ].join(' · ')
+}
+
+export interface RuleEditorProps {
   index: number
-  count: number
-}) {
-  const { store, readOnly } = useEditorContext()
-  const path: Path = ['spec', 'rules', index]
-  const rule = useDocValue<ApiRuleV2Rule>(path)
-  const ruleIssues = useFieldIssues(path)
-  const access = accessOf(rule)
+  isLast: boolean
+  /** The rule can be collapsed (a long list). */
+  collapsible: boolean
+  /** Expanded or collapsed by the user (or by "Expand all", or because it was just added). */
+  open: boolean | undefined
+  onOpenChange: (index: number, open: boolean) => void
+  onMove: (from: number, to: number, open: boolean) => void
+  onRemove: (index: number) => void
+}
+
+export const RuleEditor = memo(function RuleEditor(props: RuleEditorProps) {
+  const { index, collapsible, open, onOpenChange } = props
+  ruleRenderProbe.onRender?.(index)
+  const path = useMemo<Path>(() => ['spec', 'rules', index], [index])
+  const hasErrors = useHasErrorsUnder(path)
+  // A rule starts expanded unless the list is long; one that shows an error opens and stays open
+  // (it must not fold away under the cursor once the error is fixed), unless the user closes it.
+  const [auto, setAuto] = useState(() => !collapsible || index < INITIALLY_OPEN || hasErrors)
+  if (hasErrors && !auto) setAuto(true)
+  const expanded = !collapsible || (open ?? auto)
   const n = index + 1
   const groupId = fieldId(path)
-  const [showService, setShowService] = useState(() => !!rule?.service)
-  const hasService = !!rule?.service || showService
+
+  return (
+    <section
+      className={`are-rule${expanded ? '' : ' are-rule-collapsed'}`}
+      role="group"
+      aria-labelledby={`${groupId}-title`}
+    >
+      <div className="are-rule-head">
+        {collapsible ? (
+          <div className="are-rule-heading" onClick={() => onOpenChange(index, !expanded)}>
+            <button
+              type="button"
+              className="are-rule-toggle"
+              aria-expanded={expanded}
+              aria-controls={`${groupId}-body`}
+              aria-label={`${expanded ? 'Collapse' : 'Expand'} rule ${n}`}
+              title={`${expanded ? 'Collapse' : 'Expand'} rule ${n}`}
+              onClick={(e) => {
+                e.stopPropagation()
+                onOpenChange(index, !expanded)
+              }}
+            >
+              <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
+            </button>
+            <h5 id={`${groupId}-title`} className="are-rule-title">{`Rule ${n}`}</h5>
+            {expanded ? null : <RuleSummary index={index} path={path} hasErrors={hasErrors} />}
+          </div>
+        ) : (
+          <Title level="H5" id={`${groupId}-title`}>{`Rule ${n}`}</Title>
+        )}
+        {expanded ? <RuleActions {...props} expanded={expanded} /> : null}
+      </div>
+      {expanded ? <RuleBody index={index} path={path} /> : null}
+    </section>
+  )
+})
+
+/** The collapsed rule's one line: path · methods · access (plain text, re-renders with its rule). */
+const RuleSummary = memo(function RuleSummary({
+  index,
+  path,
+  hasErrors,
+}: {
+  index: number
+  path: Path
+  hasErrors: boolean
+}) {
+  ruleRenderProbe.onRender?.(index)
+  const summary = useDocSelect(path, summaryOf)
+  return (
+    <span className="are-rule-summary">
+      {summary}
+      {hasErrors ? <span className="are-error">{' · has errors'}</span> : null}
+    </span>
+  )
+})
+
+function RuleActions(props: RuleEditorProps & { expanded: boolean }) {
+  const { readOnly } = useEditorContext()
+  const { index, isLast, expanded, onMove, onRemove } = props
+  const n = index + 1
+  if (readOnly) return null
+  return (
+    <div className="are-rule-actions">
+      <Button
+        design="Transparent"
+        icon="navigation-up-arrow"
+        disabled={index === 0}
+        accessibleName={`Move rule ${n} up`}
+        tooltip={`Move rule ${n} up`}
+        onClick={() => onMove(index, index - 1, expanded)}
+      />
+      <Button
+        design="Transparent"
+        icon="navigation-down-arrow"
+        disabled={isLast}
+        accessibleName={`Move rule ${n} down`}
+        tooltip={`Move rule ${n} down`}
+        onClick={() => onMove(index, index + 1, expanded)}
+      />
+      <Button
+        design="Transparent"
+        icon="delete"
+        accessibleName={`Remove rule ${n}`}
+        tooltip={`Remove rule ${n}`}
+        onClick={() => onRemove(index)}
+      />
+    </div>
+  )
+}
+
+/** The fields of one rule. Subscribes to the access kind and a few flags, not the whole rule. */
+const RuleBody = memo(function RuleBody({ index, path }: { index: number; path: Path }) {
+  ruleRenderProbe.onRender?.(index)
+  const { store, readOnly } = useEditorContext()
+  const ruleIssues = useFieldIssues(path)
+  const access = useDocSelect(path, accessOf)
+  const serviceSet = useDocSelect(path, hasServiceOf)
+  const hasRestrictions = useDocSelect(path, hasRestrictionsOf)
+  const n = index + 1
+  const groupId = fieldId(path)
+  const [showService, setShowService] = useState(serviceSet)
+  const hasService = serviceSet || showService
+  // stable paths, so the memoized fields below do not re-render with the rule
+  const p = useMemo(
+    () => ({
+      path: [...path, 'path'],
+      methods: [...path, 'methods'],
+      jwt: [...path, 'jwt'],
+      authorizers: [...path, 'extAuth', 'authorizers'],
+      restrictions: [...path, 'extAuth', 'restrictions'],
+      timeout: [...path, 'timeout'],
+      serviceName: [...path, 'service', 'name'],
+      servicePort: [...path, 'service', 'port'],
+      serviceNamespace: [...path, 'service', 'namespace'],
+      headers: [...path, 'request', 'headers'],
+      cookies: [...path, 'request', 'cookies'],
+    }),
+    [path],
+  )
 
   const setAccess = (a: Access) => {
     store.update((doc) => {
@@ -164,40 +330,10 @@ export const RuleEditor = memo(function RuleEditor({
   }
 
   return (
-    <section className="are-rule" role="group" aria-labelledby={`${groupId}-title`}>
-      <div className="are-rule-head">
-        <Title level="H5" id={`${groupId}-title`}>{`Rule ${n}`}</Title>
-        {!readOnly ? (
-          <div className="are-rule-actions">
-            <Button
-              design="Transparent"
-              icon="navigation-up-arrow"
-              disabled={index === 0}
-              accessibleName={`Move rule ${n} up`}
-              tooltip={`Move rule ${n} up`}
-              onClick={() => store.moveItem(['spec', 'rules'], index, index - 1)}
-            />
-            <Button
-              design="Transparent"
-              icon="navigation-down-arrow"
-              disabled={index === count - 1}
-              accessibleName={`Move rule ${n} down`}
-              tooltip={`Move rule ${n} down`}
-              onClick={() => store.moveItem(['spec', 'rules'], index, index + 1)}
-            />
-            <Button
-              design="Transparent"
-              icon="delete"
-              accessibleName={`Remove rule ${n}`}
-              tooltip={`Remove rule ${n}`}
-              onClick={() => store.deleteField(path)}
-            />
-          </div>
-        ) : null}
-      </div>
+    <div id={`${groupId}-body`} className="are-rule-body">
       <IssueText id={`${groupId}-issues`} issues={ruleIssues} />
       <TextField
-        path={[...path, 'path']}
+        path={p.path}
         id={`${groupId}-path`}
         label="Path"
         required
@@ -205,7 +341,7 @@ export const RuleEditor = memo(function RuleEditor({
         help={PATH_HELP}
         placeholder="/*"
       />
-      <MethodsField path={[...path, 'methods']} />
+      <MethodsField path={p.methods} />
       <div className="are-field">
         <Label id={`${groupId}-access-label`} required showColon>
           Access
@@ -244,23 +380,20 @@ export const RuleEditor = memo(function RuleEditor({
           Choose how requests to this path are authorized.
         </MessageStrip>
       ) : null}
-      {access === 'jwt' ? <JwtEditor path={[...path, 'jwt']} title="JWT" /> : null}
+      {access === 'jwt' ? <JwtEditor path={p.jwt} title="JWT" /> : null}
       {access === 'extAuth' ? (
         <div className="are-sub" role="group" aria-label="External auth">
           <ListField
-            path={[...path, 'extAuth', 'authorizers']}
+            path={p.authorizers}
             label="Authorizers"
             required
             help="Names of extension providers in the Istio mesh config, separated by commas."
           />
-          {rule?.extAuth?.restrictions ? (
+          {hasRestrictions ? (
             <>
-              <JwtEditor path={[...path, 'extAuth', 'restrictions']} title="Restrictions (JWT)" />
+              <JwtEditor path={p.restrictions} title="Restrictions (JWT)" />
               {!readOnly ? (
-                <Button
-                  design="Transparent"
-                  onClick={() => store.deleteField([...path, 'extAuth', 'restrictions'])}
-                >
+                <Button design="Transparent" onClick={() => store.deleteField(p.restrictions)}>
                   Remove restrictions
                 </Button>
               ) : null}
@@ -270,7 +403,7 @@ export const RuleEditor = memo(function RuleEditor({
               design="Transparent"
               icon="add"
               onClick={() =>
-                store.setField([...path, 'extAuth', 'restrictions'], {
+                store.setField(p.restrictions, {
                   authentications: [{ issuer: '', jwksUri: '' }],
                 })
               }
@@ -281,7 +414,7 @@ export const RuleEditor = memo(function RuleEditor({
         </div>
       ) : null}
       <IntField
-        path={[...path, 'timeout']}
+        path={p.timeout}
         label="Timeout (seconds)"
         help="1–3900; overrides the APIRule timeout for this rule."
       />
@@ -300,13 +433,13 @@ export const RuleEditor = memo(function RuleEditor({
       </div>
       {hasService ? (
         <div className="are-sub" role="group" aria-label={`Rule ${n} service`}>
-          <TextField path={[...path, 'service', 'name']} label="Rule service" required keepEmpty />
-          <IntField path={[...path, 'service', 'port']} label="Rule service port" required />
-          <TextField path={[...path, 'service', 'namespace']} label="Rule service namespace" />
+          <TextField path={p.serviceName} label="Rule service" required keepEmpty />
+          <IntField path={p.servicePort} label="Rule service port" required />
+          <TextField path={p.serviceNamespace} label="Rule service namespace" />
         </div>
       ) : null}
-      <KeyValueField path={[...path, 'request', 'headers']} title="Request headers" noun="header" />
-      <KeyValueField path={[...path, 'request', 'cookies']} title="Request cookies" noun="cookie" />
-    </section>
+      <KeyValueField path={p.headers} title="Request headers" noun="header" />
+      <KeyValueField path={p.cookies} title="Request cookies" noun="cookie" />
+    </div>
   )
 })

@@ -1,5 +1,5 @@
 // The v2 APIRule form. Each section subscribes to its own paths; rules are memoized one by one.
-import { memo, useMemo, useSyncExternalStore } from 'react'
+import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import {
   Button,
   CheckBox,
@@ -26,7 +26,7 @@ import {
   ListField,
   TextField,
 } from './fields.tsx'
-import { RuleEditor } from './RuleEditor.tsx'
+import { COLLAPSE_ABOVE, RuleEditor } from './RuleEditor.tsx'
 
 export function ParseErrorBanner() {
   const error = useParseError()
@@ -47,17 +47,34 @@ function useParseError() {
   )
 }
 
+/** How long the document must rest before "Also in YAML" is recomputed (it walks every field). */
+const ALSO_IN_YAML_DELAY_MS = 150
+
 export const AlsoInYaml = memo(function AlsoInYaml({ version }: { version: 'v2' | 'v1beta1' }) {
   const { store } = useEditorContext()
-  const value = useDocValue<unknown>([])
-  const unknown = useMemo(() => {
-    void value
-    return store.listUnknownFields(version).map(formatPath)
-  }, [store, value, version])
-  if (!unknown.length) return null
+  const compute = useCallback(
+    () => store.listUnknownFields(version).map(formatPath).join(', '),
+    [store, version],
+  )
+  // Computed at mount, then off the keystroke path: after the edits pause.
+  const [unknown, setUnknown] = useState(compute)
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const schedule = () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => setUnknown(compute()), ALSO_IN_YAML_DELAY_MS)
+    }
+    schedule() // the version may have changed since the last computation
+    const off = store.subscribe(schedule)
+    return () => {
+      off()
+      clearTimeout(timer)
+    }
+  }, [store, compute])
+  if (!unknown) return null
   return (
     <MessageStrip design="Information" hideCloseButton className="are-also">
-      {`Also in YAML (kept, edit them in the YAML view): ${unknown.join(', ')}`}
+      {`Also in YAML (kept, edit them in the YAML view): ${unknown}`}
     </MessageStrip>
   )
 })
@@ -351,22 +368,102 @@ const CorsSection = memo(function CorsSection() {
   )
 })
 
+/** Explicit open/closed states of the rules: `all` from "Expand all"/"Collapse all", then per rule. */
+/**
+ * "Expand all" is offered up to this many rules: mounting every rule's UI5 inputs at once costs
+ * time that grows faster than the number of inputs (each forces a style and layout pass), and
+ * 100 rules block the page for tens of seconds.
+ */
+const EXPAND_ALL_MAX = 30
+
+interface OpenState {
+  all: boolean | undefined
+  byIndex: Readonly<Record<number, boolean>>
+}
+
 const RulesSection = memo(function RulesSection() {
   const { store, readOnly } = useEditorContext()
   const count = useDocLength(['spec', 'rules'])
   const issues = useFieldIssues(['spec', 'rules'])
+  const collapsible = count > COLLAPSE_ABOVE
+  const [open, setOpen] = useState<OpenState>({ all: undefined, byIndex: {} })
+
+  const onOpenChange = useCallback((index: number, value: boolean) => {
+    setOpen((o) => ({ ...o, byIndex: { ...o.byIndex, [index]: value } }))
+  }, [])
+  const onMove = useCallback(
+    (from: number, to: number, fromOpen: boolean) => {
+      store.moveItem(['spec', 'rules'], from, to)
+      setOpen((o) => {
+        const byIndex: Record<number, boolean> = { ...o.byIndex, [to]: fromOpen }
+        const displaced = o.byIndex[to]
+        if (displaced === undefined) delete byIndex[from]
+        else byIndex[from] = displaced
+        return { ...o, byIndex }
+      })
+    },
+    [store],
+  )
+  const onRemove = useCallback(
+    (index: number) => {
+      store.deleteField(['spec', 'rules', index])
+      setOpen((o) => {
+        const byIndex: Record<number, boolean> = {}
+        for (const [k, v] of Object.entries(o.byIndex)) {
+          const i = Number(k)
+          if (i < index) byIndex[i] = v
+          else if (i > index) byIndex[i - 1] = v
+        }
+        return { ...o, byIndex }
+      })
+    },
+    [store],
+  )
+  const addRule = () => {
+    store.insertItem(['spec', 'rules'], { path: '/*', methods: ['GET'] })
+    onOpenChange(count, true) // a new rule starts expanded
+  }
+
   return (
     <section className="are-section" aria-labelledby="are-rules-title">
-      <Title level="H4" id="are-rules-title">{`Rules (${count})`}</Title>
+      <div className="are-rules-head">
+        <Title level="H4" id="are-rules-title">{`Rules (${count})`}</Title>
+        {collapsible ? (
+          <div className="are-rules-toggles">
+            {count <= EXPAND_ALL_MAX ? (
+              <button
+                type="button"
+                className="are-link-button"
+                onClick={() => setOpen({ all: true, byIndex: {} })}
+              >
+                Expand all
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className="are-link-button"
+              onClick={() => setOpen({ all: false, byIndex: {} })}
+            >
+              Collapse all
+            </button>
+          </div>
+        ) : null}
+      </div>
       <IssueText id="f-spec-rules-issues" issues={issues} />
       {Array.from({ length: count }, (_, i) => (
-        <RuleEditor key={i} index={i} count={count} />
+        <RuleEditor
+          key={i}
+          index={i}
+          isLast={i === count - 1}
+          collapsible={collapsible}
+          open={open.byIndex[i] ?? open.all}
+          onOpenChange={onOpenChange}
+          onMove={onMove}
+          onRemove={onRemove}
+        />
       ))}
       {!readOnly ? (
-        <Button
-          icon="add"
-          onClick={() => store.insertItem(['spec', 'rules'], { path: '/*', methods: ['GET'] })}
-        >
+        <Button icon="add" onClick={addRule}>
           Add rule
         </Button>
       ) : null}

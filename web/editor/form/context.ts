@@ -38,6 +38,25 @@ export function useDocValue<T = unknown>(path: Path): T | undefined {
   return useSyncExternalStore(store.subscribe, get, get)
 }
 
+/**
+ * A value derived from the subtree at `path` by `select` (a stable, module-level function that
+ * returns a primitive): re-renders only when the derived value changes, not on every edit inside
+ * the subtree.
+ */
+export function useDocSelect<T extends string | number | boolean | undefined>(
+  path: Path,
+  select: (value: unknown) => T,
+): T {
+  const { store } = useEditorContext()
+  const key = formatPath(path)
+  const get = useCallback(
+    () => select(getAt(store.value, path)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` identifies `path`
+    [store, key, select],
+  )
+  return useSyncExternalStore(store.subscribe, get, get)
+}
+
 /** `[value, set]` for one field; `set(undefined)` deletes the field. */
 export function useDocField<T = unknown>(
   path: Path,
@@ -76,6 +95,14 @@ export function useFieldIssues(path: Path): readonly Issue[] {
   const { issues } = useEditorContext()
   const key = formatPath(path)
   const get = useCallback(() => issues.at(key), [issues, key])
+  return useSyncExternalStore(issues.subscribe, get, get)
+}
+
+/** True while some error sits at `path` or below it. */
+export function useHasErrorsUnder(path: Path): boolean {
+  const { issues } = useEditorContext()
+  const key = formatPath(path)
+  const get = useCallback(() => issues.hasErrorsUnder(key), [issues, key])
   return useSyncExternalStore(issues.subscribe, get, get)
 }
 

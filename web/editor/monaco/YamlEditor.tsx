@@ -116,9 +116,32 @@ export default function YamlEditor({
         })
       monaco.editor.setModelMarkers(model, 'apirule', markers)
     }
+    // Markers need text ranges, which may re-parse the text: compute them when the editor is idle,
+    // never on the keystroke path, and once for a burst of issue updates.
+    let pending: (() => void) | undefined
+    const scheduleMarkers = () => {
+      if (pending) return
+      if (typeof requestIdleCallback === 'function') {
+        const id = requestIdleCallback(
+          () => {
+            pending = undefined
+            showMarkers()
+          },
+          { timeout: 500 },
+        )
+        pending = () => cancelIdleCallback(id)
+      } else {
+        const id = setTimeout(() => {
+          pending = undefined
+          showMarkers()
+        }, 50)
+        pending = () => clearTimeout(id)
+      }
+    }
     showMarkers()
-    const offIssues = issues.subscribe(showMarkers)
+    const offIssues = issues.subscribe(scheduleMarkers)
     return () => {
+      pending?.()
       offIssues()
       unsubscribe()
       sub.dispose()

@@ -17,7 +17,9 @@ const FORMATS: Record<string, (s: string) => boolean> = {
 }
 
 function newAjv(): Ajv {
-  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true })
+  // logger: false — a failed compile is handled below (we fall back to the interpreter); Ajv must
+  // not print the generated source to the console.
+  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, logger: false })
   ajv.addFormat('int32', { type: 'number', validate: () => true })
   ajv.addFormat('int64', { type: 'number', validate: () => true })
   for (const [name, fn] of Object.entries(FORMATS)) ajv.addFormat(name, fn)
@@ -29,15 +31,33 @@ export type SchemaCheck = (obj: unknown) => ErrorObject[]
 
 const cache = new WeakMap<object, Map<string, SchemaCheck | null>>()
 let sharedAjv: Ajv | undefined
+let codegenAllowed: boolean | undefined
+
+/**
+ * Whether this realm may turn strings into code (Ajv compiles schemas with `new Function`). A CSP
+ * without 'unsafe-eval' (ours: `script-src 'self'`) forbids it. Probed once with a one-line
+ * function, so the choice between Ajv and the interpreter is made up front instead of by a failed
+ * schema compile.
+ */
+export function canGenerateCode(): boolean {
+  if (codegenAllowed === undefined) {
+    try {
+      codegenAllowed = (new Function('return 1') as () => unknown)() === 1
+    } catch {
+      codegenAllowed = false
+    }
+  }
+  return codegenAllowed
+}
 
 function compile(schema: JsonSchema, engine: 'ajv' | 'mini'): SchemaCheck {
-  if (engine === 'ajv') {
+  if (engine === 'ajv' && canGenerateCode()) {
     try {
       sharedAjv ??= newAjv()
       const validate = sharedAjv.compile(schema)
       return (obj) => (validate(obj) ? [] : [...(validate.errors ?? [])])
     } catch {
-      // Ajv compiles to code with `new Function`; a strict CSP forbids it. Interpret instead.
+      // not expected once the probe passed; interpret rather than fail validation
     }
   }
   return (obj) => miniValidate(schema, obj, FORMATS)
@@ -45,7 +65,8 @@ function compile(schema: JsonSchema, engine: 'ajv' | 'mini'): SchemaCheck {
 
 /**
  * The schema check for one version, compiled once per (CRD object, version) and cached; undefined
- * when the CRD lacks that version. `engine: 'mini'` forces the eval-free interpreter.
+ * when the CRD lacks that version. `engine: 'mini'` forces the eval-free interpreter; 'ajv' uses
+ * Ajv where code generation is allowed (see canGenerateCode) and the interpreter elsewhere.
  */
 export function schemaValidator(
   crd: unknown,

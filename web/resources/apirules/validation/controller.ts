@@ -47,6 +47,21 @@ export function doubleStarProblems(path: string): string[] {
  * (for a shared method) leaves nothing for `later`.
  */
 export function pathCovers(earlier: string, later: string): boolean {
+  // The conflict check compares every rule with every earlier one on each validation run (every
+  // keystroke in the editor): remember the answers, which depend on the two strings only.
+  const key = `${earlier}\u0000${later}`
+  const known = coversCache.get(key)
+  if (known !== undefined) return known
+  if (coversCache.size >= COVERS_CACHE_MAX) coversCache.clear()
+  const res = computePathCovers(earlier, later)
+  coversCache.set(key, res)
+  return res
+}
+
+const COVERS_CACHE_MAX = 50_000
+const coversCache = new Map<string, boolean>()
+
+function computePathCovers(earlier: string, later: string): boolean {
   const a = pathSegments(earlier)
   const b = pathSegments(later)
   const memo = new Map<string, boolean>()
