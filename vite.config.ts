@@ -2,16 +2,62 @@
 // One config for the SPA build (root: web/) and for Vitest's two projects:
 //  - unit: fixtures only, jsdom for web code;
 //  - integration: *.int.test.ts, against the real local kube-apiserver started in global setup.
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
+
+const brotli = promisify(brotliCompress)
+const gzipAsync = promisify(gzip)
+
+/**
+ * Writes `<file>.br` and `<file>.gz` beside every text file of the build, which the BFF's static
+ * server sends to browsers that accept them (server/static.ts). Fonts (woff2) and images are already
+ * compressed. Brotli quality 10, not 11: on this build (~20 MB of text, Monaco ~4 MB, 2 cores)
+ * quality 11 took 54 s against 12 s for 10, for files under 2 % smaller; quality 9 took 4 s but its
+ * files were 9 % larger. Files under 1 KiB are left alone.
+ */
+function precompress(): Plugin {
+  const TEXT = /\.(?:js|mjs|css|html|svg|json|txt)$/
+  const MIN_BYTES = 1024
+  return {
+    name: 'dashboard:precompress',
+    apply: 'build',
+    enforce: 'post',
+    async writeBundle(options, bundle) {
+      const outDir = options.dir ?? here('./dist/web')
+      const jobs = Object.values(bundle)
+        .filter((file) => TEXT.test(file.fileName))
+        .map(async (file) => {
+          const source = Buffer.from(file.type === 'chunk' ? file.code : file.source)
+          if (source.length < MIN_BYTES) return
+          const target = path.join(outDir, file.fileName)
+          const [br, gz] = await Promise.all([
+            brotli(source, {
+              params: {
+                [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+                [zlib.BROTLI_PARAM_QUALITY]: 10,
+                [zlib.BROTLI_PARAM_SIZE_HINT]: source.length,
+              },
+            }),
+            gzipAsync(source, { level: 9 }),
+          ])
+          await Promise.all([writeFile(`${target}.br`, br), writeFile(`${target}.gz`, gz)])
+        })
+      await Promise.all(jobs)
+    },
+  }
+}
 
 export default defineConfig({
   root: here('./web'),
   publicDir: here('./public'),
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: [
       // monaco-worker-manager@2 (used by monaco-yaml) imports 'monaco-editor/esm/vs/editor/editor.worker.js',

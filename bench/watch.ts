@@ -8,7 +8,7 @@ import { kubeRequest } from '../cluster/test/helpers.ts'
 import type { TestClusterInfo } from '../cluster/test/cluster-info.ts'
 import { apiRulesPath, namespaceWithApiRules } from './lib/fixtures.ts'
 import type { WatchGroup, WorkerMessage } from './lib/watch-worker.ts'
-import { processMemory, sampleRss, sleep, startBff } from './lib/processes.ts'
+import { type BffAuthMode, processMemory, sampleRss, sleep, startBff } from './lib/processes.ts'
 import { type Metric, metric } from './lib/report.ts'
 import { round, roundSummary, summarize } from './lib/stats.ts'
 
@@ -19,6 +19,11 @@ export interface WatchOptions {
   writes: number
   /** Pause between writes, ms. */
   spacingMs: number
+  /**
+   * The BFF's credential mode. Default: $BENCH_BFF_AUTH_MODE, else kubeconfig. in-cluster mode never
+   * loads @kubernetes/client-node, so comparing the two shows that library's share of the RSS.
+   */
+  authMode?: BffAuthMode
   log?: (m: string) => void
 }
 
@@ -58,7 +63,10 @@ export async function runWatchBench(
   const log = opts.log ?? (() => {})
   const ns = await namespaceWithApiRules(info, 'bench-watch', 5)
   const list = apiRulesPath(ns)
-  const bff = await startBff(info)
+  const authMode: BffAuthMode =
+    opts.authMode ??
+    (process.env.BENCH_BFF_AUTH_MODE === 'in-cluster' ? 'in-cluster' : 'kubeconfig')
+  const bff = await startBff(info, [], authMode)
   const rss = sampleRss(bff.pid, 25)
   let worker: Worker | undefined
   try {
@@ -146,6 +154,7 @@ export async function runWatchBench(
     const delivered = (arrivals.bff ?? []).reduce((n, w) => n + w.length, 0)
 
     const details = {
+      authMode,
       watchers: opts.watchers,
       reference: opts.reference,
       writes: opts.writes,
@@ -176,7 +185,7 @@ export async function runWatchBench(
         target: { op: '<=', value: 100 },
       }),
       metric(`${opts.watchers} watches: BFF peak RSS`, round(peakMb, 1), 'MB', {
-        detail: `sampled VmRSS every 25 ms; idle after one list ${baseline?.rssMb.toFixed(1)} MB, with watches open ${connectedRss?.rssMb.toFixed(1)} MB (≈ ${perWatchKb.toFixed(0)} KB per watch); VmHWM ${hwm?.hwmMb.toFixed(1)} MB`,
+        detail: `${authMode} mode; sampled VmRSS every 25 ms; idle after one list ${baseline?.rssMb.toFixed(1)} MB, with watches open ${connectedRss?.rssMb.toFixed(1)} MB (≈ ${perWatchKb.toFixed(0)} KB per watch); VmHWM ${hwm?.hwmMb.toFixed(1)} MB`,
         target: { op: '<=', value: 150 },
       }),
       metric(

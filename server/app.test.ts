@@ -43,7 +43,7 @@ beforeAll(async () => {
       done()
     },
   })
-  app = buildServer(testConfig({ logLevel: 'debug' }), {
+  app = await buildServer(testConfig({ logLevel: 'debug' }), {
     upstream: fakeUpstream(fake.url),
     logStream,
   })

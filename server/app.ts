@@ -19,6 +19,7 @@ import { securityHeaders } from './security/headers.ts'
 import { defaultAllowedHosts, isAllowedHost, normaliseHosts } from './security/host-check.ts'
 import { logSerializers, REDACT_PATHS, REDACTED } from './security/redact.ts'
 import { registerStatic } from './static.ts'
+import { watchMuxRoutes } from './watch-mux/routes.ts'
 
 export interface ServerDeps {
   /** Use this upstream instead of building one from the config (tests, fakes). */
@@ -29,8 +30,8 @@ export interface ServerDeps {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
 
-export function buildServer(config: Config, deps: ServerDeps = {}): FastifyInstance {
-  const upstream = deps.upstream ?? createUpstream(config)
+export async function buildServer(config: Config, deps: ServerDeps = {}): Promise<FastifyInstance> {
+  const upstream = deps.upstream ?? (await createUpstream(config))
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -134,6 +135,11 @@ export function buildServer(config: Config, deps: ServerDeps = {}): FastifyInsta
   if (upstream.authMode === 'token')
     void app.register(authRoutes, { upstream, secureCookies: config.secureCookies })
   void app.register(proxyRoutes, { upstream, upstreamTimeoutMs: config.upstreamTimeoutMs, watches })
+  void app.register(watchMuxRoutes, {
+    upstream,
+    upstreamTimeoutMs: config.upstreamTimeoutMs,
+    watches,
+  })
   void app.register(async (scope) => registerStatic(scope, config.staticDir))
   return app
 }

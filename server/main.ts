@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   }
   let app
   try {
-    app = buildServer(config)
+    app = await buildServer(config)
   } catch (error) {
     process.stderr.write(`Cannot start: ${(error as Error).message}\n`)
     process.exitCode = 1

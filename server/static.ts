@@ -1,6 +1,9 @@
 // Serves the built SPA. Hashed files under /assets/ never change, so they are cached for a year;
 // index.html must be revalidated every time so a new deployment is picked up. Any other GET that
 // asks for HTML gets index.html (history-API routing); API paths and non-HTML requests get a 404 Status.
+// The build writes Brotli (.br) and gzip (.gz) siblings of text files (vite.config.ts); they are sent
+// to clients that accept them (br before gzip, as @fastify/static negotiates), with Content-Encoding
+// and Vary: Accept-Encoding. Files without siblings (dev builds, fonts, images) go out as they are.
 import path from 'node:path'
 import { existsSync } from 'node:fs'
 import fastifyStatic from '@fastify/static'
@@ -22,6 +25,7 @@ export async function registerStatic(app: FastifyInstance, staticDir: string) {
     cacheControl: false,
     // Directory listing and redirects are not wanted; missing files fall through to the handler below.
     redirect: false,
+    preCompressed: true,
     setHeaders(reply, filePath) {
       reply.header('cache-control', filePath.startsWith(assetsDir) ? IMMUTABLE : 'no-cache')
     },

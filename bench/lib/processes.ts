@@ -1,6 +1,8 @@
 // Child processes of a bench run (the BFF, kubectl proxy), their memory, and the machine's load.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freePort } from '../../cluster/lib/ports.ts'
 import type { TestClusterInfo } from '../../cluster/test/cluster-info.ts'
@@ -87,33 +89,84 @@ export interface Bff extends Child {
   port: number
 }
 
-/** Starts the BFF as its own process (as in production) against the cluster's kubeconfig. */
-export async function startBff(info: TestClusterInfo, extraArgs: string[] = []): Promise<Bff> {
+export type BffAuthMode = 'kubeconfig' | 'in-cluster'
+
+/**
+ * The BFF's credential flags and environment. kubeconfig (default): the cluster's kubeconfig, admin
+ * context. in-cluster: the admin token in a file standing in for the service account token, the
+ * cluster CA, and KUBERNETES_SERVICE_HOST/PORT pointing at the API server — as in a pod.
+ */
+function bffCredentials(
+  info: TestClusterInfo,
+  authMode: BffAuthMode,
+): { args: string[]; env: NodeJS.ProcessEnv; tempDir?: string } {
+  if (authMode === 'kubeconfig')
+    return {
+      args: ['--kubeconfig', info.kubeconfigPath, '--context', 'local-admin'],
+      env: process.env,
+    }
+  const dir = mkdtempSync(join(tmpdir(), 'bench-bff-sa-'))
+  const tokenFile = join(dir, 'token')
+  writeFileSync(tokenFile, info.tokens.admin, { mode: 0o600 })
+  const url = new URL(info.server)
+  return {
+    args: [
+      '--auth-mode',
+      'in-cluster',
+      '--in-cluster-token-file',
+      tokenFile,
+      '--in-cluster-ca-file',
+      info.caFile,
+    ],
+    env: {
+      ...process.env,
+      KUBERNETES_SERVICE_HOST: url.hostname,
+      KUBERNETES_SERVICE_PORT: url.port || '443',
+    },
+    tempDir: dir,
+  }
+}
+
+/** Starts the BFF as its own process (as in production) against the cluster, kubeconfig by default. */
+export async function startBff(
+  info: TestClusterInfo,
+  extraArgs: string[] = [],
+  authMode: BffAuthMode = 'kubeconfig',
+): Promise<Bff> {
   const port = await freePort()
+  const credentials = bffCredentials(info, authMode)
   const child = spawn(
     process.execPath,
     [
       `${repoRoot}server/main.ts`,
       '--port',
       String(port),
-      '--kubeconfig',
-      info.kubeconfigPath,
-      '--context',
-      'local-admin',
+      ...credentials.args,
       '--log-level',
       'warn',
       ...extraArgs,
     ],
-    { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
+    { cwd: repoRoot, env: credentials.env, stdio: ['ignore', 'ignore', 'inherit'] },
   )
+  const removeTemp = () => {
+    if (credentials.tempDir) rmSync(credentials.tempDir, { recursive: true, force: true })
+  }
   const origin = `http://127.0.0.1:${port}`
   try {
     await waitFor(`${origin}/healthz`, child, 'the BFF')
   } catch (error) {
     child.kill('SIGKILL')
+    removeTemp()
     throw error
   }
-  return { process: child, pid: child.pid as number, origin, port, stop: stopper(child) }
+  const stop = stopper(child)
+  return {
+    process: child,
+    pid: child.pid as number,
+    origin,
+    port,
+    stop: () => stop().finally(removeTemp),
+  }
 }
 
 export interface KubectlProxy extends Child {

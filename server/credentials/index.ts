@@ -1,11 +1,12 @@
-// Picks the credential source named by --auth-mode.
+// Picks the credential source named by --auth-mode. Async because a kubeconfig (kubeconfig mode, or
+// token mode taking its cluster from one) loads @kubernetes/client-node on demand.
 import type { Config } from '../config.ts'
 import { kubeconfigUpstream } from './kubeconfig.ts'
 import { inClusterUpstream } from './in-cluster.ts'
 import { tokenUpstream } from './token.ts'
 import type { Upstream } from './upstream.ts'
 
-export function createUpstream(config: Config): Upstream {
+export async function createUpstream(config: Config): Promise<Upstream> {
   switch (config.authMode) {
     case 'kubeconfig':
       return kubeconfigUpstream(config.kubeconfig, config.context)

@@ -1,9 +1,12 @@
 // kubeconfig mode: credentials exactly as kubectl would use them. @kubernetes/client-node resolves
 // client certificates, static tokens, token files, exec plugins and OIDC; we ask it for the request
 // options and turn them into headers plus an undici pool.
+//
+// The library is imported only when a kubeconfig is actually read: its entry point pulls in the whole
+// generated API (~85 MB of RSS), which in-cluster mode and token mode with --server never need.
 import path from 'node:path'
 import { createHash } from 'node:crypto'
-import { KubeConfig } from '@kubernetes/client-node'
+import type { KubeConfig } from '@kubernetes/client-node'
 import type { Agent } from 'undici'
 import {
   createUpstreamAgent,
@@ -20,7 +23,11 @@ const AUTH_CACHE_MS = 5_000
 export class KubeconfigError extends Error {}
 
 /** Loads a kubeconfig: an explicit path (or a delimiter-separated list), else KUBECONFIG / ~/.kube/config. */
-export function loadKubeConfig(kubeconfig: string | null, context: string | null): KubeConfig {
+export async function loadKubeConfig(
+  kubeconfig: string | null,
+  context: string | null,
+): Promise<KubeConfig> {
+  const { KubeConfig } = await import('@kubernetes/client-node')
   const kc = new KubeConfig()
   try {
     if (kubeconfig === null) kc.loadFromDefault()
@@ -67,8 +74,11 @@ interface HttpsOptionsOut {
   servername?: string
 }
 
-export function kubeconfigUpstream(kubeconfig: string | null, context: string | null): Upstream {
-  const kc = loadKubeConfig(kubeconfig, context)
+export async function kubeconfigUpstream(
+  kubeconfig: string | null,
+  context: string | null,
+): Promise<Upstream> {
+  const kc = await loadKubeConfig(kubeconfig, context)
   const cluster = kc.getCurrentCluster()
   if (!cluster) throw new KubeconfigError('no cluster in the kubeconfig context')
   const user = kc.getCurrentUser()

@@ -15,7 +15,7 @@ interface Target {
   context: string | null
 }
 
-function resolveTarget(config: Config): Target {
+async function resolveTarget(config: Config): Promise<Target> {
   if (config.server !== null) {
     const ca = config.caFile === null ? undefined : readCaFile(config.caFile)
     return { server: config.server, tls: { ca }, context: null }
@@ -33,7 +33,7 @@ function resolveTarget(config: Config): Target {
     }
   }
   // Only the cluster part of the kubeconfig is used; its user credentials are deliberately ignored.
-  const kc = loadKubeConfig(config.kubeconfig, config.context)
+  const kc = await loadKubeConfig(config.kubeconfig, config.context)
   const cluster = kc.getCurrentCluster()
   if (!cluster) throw new TokenModeError('no cluster in the kubeconfig context')
   const ca = cluster.caFile
@@ -52,8 +52,8 @@ function resolveTarget(config: Config): Target {
   }
 }
 
-export function tokenUpstream(config: Config): Upstream {
-  const target = resolveTarget(config)
+export async function tokenUpstream(config: Config): Promise<Upstream> {
+  const target = await resolveTarget(config)
   const dispatcher = createUpstreamAgent(target.tls)
   return {
     authMode: 'token',

@@ -16,7 +16,7 @@ export async function startBff(
   overrides: Partial<Config>,
   deps: ServerDeps = {},
 ): Promise<RunningBff> {
-  const app = buildServer(testConfig(overrides), deps)
+  const app = await buildServer(testConfig(overrides), deps)
   await app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = app.server.address() as AddressInfo
   return { app, port, origin: `http://127.0.0.1:${port}`, close: () => app.close() }

@@ -1,0 +1,182 @@
+// The multiplexed watch endpoints. Browsers open at most 6 HTTP/1.1 connections per origin and every
+// watch holds one for its lifetime, so a page with many watches would stall every further request
+// of the tab. Instead each tab opens one stream and subscribes its watches to it:
+//
+//   GET  /api/watch-stream                          → 200 NDJSON, first line {type:'HELLO', streamId}
+//   POST /api/watch-stream/<streamId>/subscribe     {id, path} → 202; then on the stream:
+//          {sub:id, type:'OPEN'}, {sub:id, event:<watch event>}…, {sub:id, type:'END', code?, status?}
+//   POST /api/watch-stream/<streamId>/unsubscribe   {id} → 200; no further lines for id
+//   (the stream also carries {type:'PING'} heartbeats)
+//
+// `path` is a Kubernetes watch path with query (`/apis/…/apirules?watch=true&resourceVersion=…`). It
+// passes exactly the checks of /api/k8s (see watch-path.ts) and the upstream watch runs with the
+// credentials of the subscribing request, which must be the identity that opened the stream (token
+// mode: the same session token); another identity gets the same 404 as an unknown stream. The POSTs
+// go through the global CSRF guard (Origin + X-Kyma-Dashboard-Csrf) like every POST. Refusals are
+// Kubernetes Status answers; nothing is opened upstream for a refused subscription. Closing the
+// stream (client gone, shutdown through the WatchRegistry, too much unread data) ends all its watches.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Upstream, UpstreamAuth } from '../credentials/upstream.ts'
+import { DASHBOARD_REFUSAL, sendStatus } from '../kube-status.ts'
+import type { WatchRegistry } from '../proxy/watch-registry.ts'
+import { readSessionToken } from '../security/session-cookie.ts'
+import { identityOf, WatchStreams, type WatchMuxLimits } from './streams.ts'
+import { runSubscription } from './upstream-watch.ts'
+import { checkWatchPath } from './watch-path.ts'
+
+export const WATCH_STREAM_PATH = '/api/watch-stream'
+/** Subscription ids are chosen by the client; short and plain, they only route lines. */
+export const SUBSCRIPTION_ID = /^[A-Za-z0-9._-]{1,64}$/
+
+export interface WatchMuxOptions {
+  upstream: Upstream
+  upstreamTimeoutMs: number
+  watches: WatchRegistry
+  limits?: Partial<WatchMuxLimits>
+}
+
+interface StreamParams {
+  streamId: string
+}
+
+interface SubscribeBody {
+  id?: unknown
+  path?: unknown
+}
+
+function success(reply: FastifyReply, code: number, message: string) {
+  return reply
+    .code(code)
+    .header('cache-control', 'no-store')
+    .send({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', message, code })
+}
+
+export async function watchMuxRoutes(scope: FastifyInstance, options: WatchMuxOptions) {
+  const { upstream } = options
+  const streams = new WatchStreams(options.limits)
+  const untrack = options.watches.add(() => streams.closeAll())
+  scope.addHook('onClose', async () => {
+    untrack()
+    streams.closeAll()
+  })
+
+  /** The request's credentials and identity, or null once a refusal has been sent. */
+  async function credentials(
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<{ auth: UpstreamAuth; identity: string | null } | null> {
+    const token = readSessionToken(request.headers.cookie)
+    let auth: UpstreamAuth | null
+    try {
+      auth = await upstream.authFor(token)
+    } catch (error) {
+      request.log.error({ err: error }, 'cannot obtain upstream credentials')
+      await sendStatus(
+        reply,
+        500,
+        `Cannot obtain credentials for ${upstream.server}: ${(error as Error).message}`,
+      )
+      return null
+    }
+    if (auth === null) {
+      await sendStatus(reply, 401, 'Not signed in: sign in with a Kubernetes bearer token')
+      return null
+    }
+    return { auth, identity: upstream.authMode === 'token' ? identityOf(token) : null }
+  }
+
+  const notFound = (reply: FastifyReply) =>
+    sendStatus(reply, 404, 'Unknown or closed watch stream: open a new one')
+
+  // No automatic HEAD route: a HEAD must not open a stream.
+  scope.get(WATCH_STREAM_PATH, { exposeHeadRoute: false }, async (request, reply) => {
+    const creds = await credentials(request, reply)
+    if (creds === null) return reply
+    const stream = streams.open(creds.identity, reply.raw)
+    if (stream === null)
+      return sendStatus(reply, 503, 'Too many watch streams are open on the dashboard server')
+    stream.send({ type: 'HELLO', streamId: stream.id })
+    reply
+      .code(200)
+      .header('content-type', 'application/x-ndjson; charset=utf-8')
+      .header('cache-control', 'no-store')
+      // Proxies in front must pass each line on at once.
+      .header('x-accel-buffering', 'no')
+    return reply.send(stream.out)
+  })
+
+  scope.post<{ Params: StreamParams; Body: SubscribeBody }>(
+    `${WATCH_STREAM_PATH}/:streamId/subscribe`,
+    { bodyLimit: 16 * 1024 },
+    async (request, reply) => {
+      const body = typeof request.body === 'object' && request.body !== null ? request.body : {}
+      const { id } = body
+      if (typeof id !== 'string' || !SUBSCRIPTION_ID.test(id))
+        return sendStatus(reply, 400, `${DASHBOARD_REFUSAL}: expected a subscription "id"`)
+      const check = checkWatchPath(body.path)
+      if (!check.ok) return sendStatus(reply, check.code, `${DASHBOARD_REFUSAL}: ${check.reason}`)
+      const creds = await credentials(request, reply)
+      if (creds === null) return reply
+      const stream = streams.find(request.params.streamId, creds.identity)
+      if (!stream) return notFound(reply)
+      const abort = new AbortController()
+      switch (stream.add(id, abort)) {
+        case 'duplicate':
+          return sendStatus(
+            reply,
+            409,
+            `${DASHBOARD_REFUSAL}: subscription "${id}" already exists`,
+            'AlreadyExists',
+          )
+        case 'stream-full':
+          return sendStatus(
+            reply,
+            429,
+            `${DASHBOARD_REFUSAL}: at most ${streams.limits.maxSubscriptionsPerStream} watches per stream`,
+            'TooManyRequests',
+          )
+        case 'server-full':
+          return sendStatus(
+            reply,
+            503,
+            'Too many watches are open on the dashboard server',
+            'ServiceUnavailable',
+          )
+        case 'ok':
+          break
+      }
+      void runSubscription({
+        stream,
+        sub: id,
+        pathAndQuery: check.pathAndQuery,
+        upstream,
+        auth: creds.auth,
+        abort,
+        headersTimeoutMs: options.upstreamTimeoutMs,
+        log: request.log,
+      }).catch((error: unknown) => {
+        request.log.error({ err: error }, 'watch subscription failed')
+        stream.remove(id)
+      })
+      return success(reply, 202, `subscribed ${id}`)
+    },
+  )
+
+  scope.post<{ Params: StreamParams; Body: SubscribeBody }>(
+    `${WATCH_STREAM_PATH}/:streamId/unsubscribe`,
+    { bodyLimit: 16 * 1024 },
+    async (request, reply) => {
+      const body = typeof request.body === 'object' && request.body !== null ? request.body : {}
+      const { id } = body
+      if (typeof id !== 'string' || !SUBSCRIPTION_ID.test(id))
+        return sendStatus(reply, 400, `${DASHBOARD_REFUSAL}: expected a subscription "id"`)
+      const creds = await credentials(request, reply)
+      if (creds === null) return reply
+      const stream = streams.find(request.params.streamId, creds.identity)
+      if (!stream) return notFound(reply)
+      if (!stream.remove(id))
+        return sendStatus(reply, 404, `No subscription "${id}" on this stream`)
+      return success(reply, 200, `unsubscribed ${id}`)
+    },
+  )
+}
