@@ -20,6 +20,7 @@ import { defaultAllowedHosts, isAllowedHost, normaliseHosts } from './security/h
 import { logSerializers, REDACT_PATHS, REDACTED } from './security/redact.ts'
 import { registerStatic } from './static.ts'
 import { watchMuxRoutes } from './watch-mux/routes.ts'
+import { identityOf, WatchStreams } from './watch-mux/streams.ts'
 
 export interface ServerDeps {
   /** Use this upstream instead of building one from the config (tests, fakes). */
@@ -132,10 +133,17 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
 
   void app.register(healthRoutes, { upstream })
   void app.register(clusterInfoRoutes, { upstream })
-  if (upstream.authMode === 'token')
-    void app.register(authRoutes, { upstream, secureCookies: config.secureCookies })
+  const watchStreams = new WatchStreams()
+  if (upstream.authMode === 'token') {
+    void app.register(authRoutes, {
+      upstream,
+      secureCookies: config.secureCookies,
+      onSignOut: (token) => watchStreams.closeIdentity(identityOf(token) ?? ''),
+    })
+  }
   void app.register(proxyRoutes, { upstream, upstreamTimeoutMs: config.upstreamTimeoutMs, watches })
   void app.register(watchMuxRoutes, {
+    streams: watchStreams,
     upstream,
     upstreamTimeoutMs: config.upstreamTimeoutMs,
     watches,

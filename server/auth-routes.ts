@@ -5,7 +5,12 @@ import type { Upstream } from './credentials/upstream.ts'
 import type { SelfSubjectAccessReview } from './kube-types.ts'
 import { reviewSelf } from './cluster-info.ts'
 import { sendStatus } from './kube-status.ts'
-import { clearedSessionCookie, isPlausibleToken, sessionCookie } from './security/session-cookie.ts'
+import {
+  clearedSessionCookie,
+  isPlausibleToken,
+  readSessionToken,
+  sessionCookie,
+} from './security/session-cookie.ts'
 import { upstreamFailure, upstreamJson } from './upstream-request.ts'
 
 const LOGIN_TIMEOUT_MS = 10_000
@@ -13,6 +18,8 @@ const LOGIN_TIMEOUT_MS = 10_000
 export interface AuthRouteOptions {
   upstream: Upstream
   secureCookies: boolean
+  /** Called with the session token being signed out, so its open watch streams can be ended. */
+  onSignOut?: (token: string) => void
 }
 
 interface LoginBody {
@@ -81,11 +88,14 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
     },
   )
 
-  app.post('/api/auth/logout', async (_request, reply) =>
-    reply
+  app.post('/api/auth/logout', async (request, reply) => {
+    // Watches already open would otherwise keep running on the old token until the tab closes.
+    const token = readSessionToken(request.headers.cookie)
+    if (token !== null) options.onSignOut?.(token)
+    return reply
       .header('set-cookie', clearedSessionCookie(options.secureCookies))
       .header('cache-control', 'no-store')
       .code(204)
-      .send(),
-  )
+      .send()
+  })
 }

@@ -33,6 +33,8 @@ export interface WatchMuxOptions {
   upstreamTimeoutMs: number
   watches: WatchRegistry
   limits?: Partial<WatchMuxLimits>
+  /** The registry of open streams; pass one to act on them from elsewhere (sign-out). */
+  streams?: WatchStreams
 }
 
 interface StreamParams {
@@ -53,7 +55,7 @@ function success(reply: FastifyReply, code: number, message: string) {
 
 export async function watchMuxRoutes(scope: FastifyInstance, options: WatchMuxOptions) {
   const { upstream } = options
-  const streams = new WatchStreams(options.limits)
+  const streams = options.streams ?? new WatchStreams(options.limits)
   const untrack = options.watches.add(() => streams.closeAll())
   scope.addHook('onClose', async () => {
     untrack()

@@ -170,4 +170,11 @@ export class WatchStreams {
   closeAll(): void {
     for (const stream of [...this.#streams.values()]) stream.close()
   }
+
+  /** Ends every stream opened by `identity` (on sign-out); returns how many were open. */
+  closeIdentity(identity: string): number {
+    const owned = [...this.#streams.values()].filter((s) => sameIdentity(s.identity, identity))
+    for (const stream of owned) stream.close()
+    return owned.length
+  }
 }

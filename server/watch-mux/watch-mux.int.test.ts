@@ -385,4 +385,20 @@ describe('token mode', () => {
     expect(stream.lines.some((l) => l.value.sub === 'v')).toBe(false)
     stream.close()
   })
+
+  it("signing out ends that user's streams, and only theirs", async () => {
+    const admin = await login(cluster.tokens.admin)
+    const viewer = await login(cluster.tokens.viewer)
+    const adminStream = await openStream(tokenBff.origin, admin)
+    const viewerStream = await openStream(tokenBff.origin, viewer)
+    const logout = await rawHttp(tokenBff.port, {
+      method: 'POST',
+      target: '/api/auth/logout',
+      headers: { Origin: tokenBff.origin, 'X-Kyma-Dashboard-Csrf': '1', Cookie: admin },
+    })
+    expect(logout.status).toBe(204)
+    await adminStream.ended
+    expect(viewerStream.isEnded()).toBe(false)
+    viewerStream.close()
+  })
 })
