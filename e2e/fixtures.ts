@@ -1,6 +1,6 @@
 // The base test for every spec: the browser may only talk to the dashboard's own origin.
 // Any request to another host is aborted and fails the test at its end.
-import { test as base, expect } from '@playwright/test'
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
@@ -13,10 +13,26 @@ export function isLocalUrl(url: string): boolean {
   }
 }
 
+/** Routes every request of `context`: local ones continue, others are aborted and recorded. */
+async function guard(context: BrowserContext, requests: string[], leaked: string[]) {
+  await context.route('**/*', (route) => {
+    const url = route.request().url()
+    requests.push(url)
+    if (isLocalUrl(url)) return route.continue()
+    leaked.push(url)
+    return route.abort('blockedbyclient')
+  })
+}
+
 interface Fixtures {
   /** Every URL the page requested, in order. */
   requests: string[]
   offlineGuard: void
+  /**
+   * A page in a browser context of its own (own cookies and storage), guarded like `page`: a
+   * second window or user next to `page`.
+   */
+  newIsolatedPage: () => Promise<Page>
 }
 
 export const test = base.extend<Fixtures>({
@@ -27,18 +43,24 @@ export const test = base.extend<Fixtures>({
   offlineGuard: [
     async ({ context, requests }, use) => {
       const leaked: string[] = []
-      await context.route('**/*', (route) => {
-        const url = route.request().url()
-        requests.push(url)
-        if (isLocalUrl(url)) return route.continue()
-        leaked.push(url)
-        return route.abort('blockedbyclient')
-      })
+      await guard(context, requests, leaked)
       await use()
       expect(leaked, 'requests that tried to leave 127.0.0.1').toEqual([])
     },
     { auto: true },
   ],
+  newIsolatedPage: async ({ browser, baseURL }, use) => {
+    const contexts: BrowserContext[] = []
+    const leaked: string[] = []
+    await use(async () => {
+      const context = await browser.newContext({ baseURL })
+      contexts.push(context)
+      await guard(context, [], leaked)
+      return context.newPage()
+    })
+    for (const c of contexts) await c.close()
+    expect(leaked, 'requests that tried to leave 127.0.0.1').toEqual([])
+  },
 })
 
 export { expect }

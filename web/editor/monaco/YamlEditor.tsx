@@ -8,6 +8,14 @@ import type { JsonSchema } from '../../resources/apirules/validation/schema.ts'
 
 let modelCounter = 0
 
+/** Monaco's built-in theme matching the UI5 theme on <html data-theme>. */
+function monacoTheme(): string {
+  const theme = document.documentElement.dataset.theme ?? ''
+  if (theme === 'sap_horizon_hcb') return 'hc-black'
+  if (theme === 'sap_horizon_hcw') return 'hc-light'
+  return theme.endsWith('_dark') ? 'vs-dark' : 'vs'
+}
+
 export interface YamlEditorProps {
   store: EditorDocument
   issues: IssueStore
@@ -82,6 +90,9 @@ export default function YamlEditor({
       scrollBeyondLastLine: false,
       quickSuggestions: { other: true, strings: true, comments: false },
       fixedOverflowWidgets: true,
+      // 'dimmed' (the default) draws the last line number below WCAG contrast (axe: 1.75:1)
+      renderFinalNewline: 'on',
+      theme: monacoTheme(),
     })
     editorRef.current = editor
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => onSaveRef.current?.())
@@ -140,7 +151,11 @@ export default function YamlEditor({
     }
     showMarkers()
     const offIssues = issues.subscribe(scheduleMarkers)
+    // Follow the app's light/dark theme (the ShellBar switch sets <html data-theme>).
+    const themeObserver = new MutationObserver(() => monaco.editor.setTheme(monacoTheme()))
+    themeObserver.observe(document.documentElement, { attributeFilter: ['data-theme'] })
     return () => {
+      themeObserver.disconnect()
       pending?.()
       offIssues()
       unsubscribe()

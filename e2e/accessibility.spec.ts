@@ -1,0 +1,121 @@
+// Accessibility: axe on the main pages in the light and the dark theme (no serious or critical
+// violations), and the editor used with the keyboard alone, from the name field to Ctrl+S.
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
+import { ApiRuleDetailsPage } from './pages/ApiRuleDetailsPage.ts'
+import { ApiRuleEditorPage } from './pages/ApiRuleEditorPage.ts'
+import { ApiRuleListPage } from './pages/ApiRuleListPage.ts'
+import { closeClients, getApiRule, namespaceWith } from './support/cluster.ts'
+
+test.afterAll(closeClients)
+
+/** Serious and critical axe violations, as "rule: selector — summary" lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`),
+    )
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`axe, ${scheme} theme`, () => {
+    test.use({ colorScheme: scheme })
+    const theme = scheme === 'dark' ? 'sap_horizon_dark' : 'sap_horizon'
+
+    test('list and details', async ({ page }) => {
+      const list = new ApiRuleListPage(page)
+      await list.open('demo')
+      await list.waitUntilLive()
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+      await expect.poll(() => list.rowNames()).toContain('my-api-rule')
+      expect(await seriousViolations(page)).toEqual([])
+
+      const details = new ApiRuleDetailsPage(page, 'orders')
+      await details.open('demo')
+      await expect(details.connection).toContainText('Live')
+      await expect(details.rulesTable).toBeVisible()
+      expect(await seriousViolations(page)).toEqual([])
+    })
+
+    test('editor: form, YAML and split', async ({ page }) => {
+      const editor = new ApiRuleEditorPage(page)
+      await editor.openCreate('demo', { service: 'orders', view: 'form' })
+      await expect(editor.name).toHaveValue('orders')
+      expect(await seriousViolations(page)).toEqual([])
+      await editor.showView('YAML')
+      // Monaco follows the app theme (it has no role; its theme is a class on its root).
+      await expect(editor.yamlEditor.locator('.monaco-editor')).toContainClass(
+        scheme === 'dark' ? 'vs-dark' : 'vs',
+      )
+      expect(await seriousViolations(page)).toEqual([])
+      await editor.showView('Split')
+      expect(await seriousViolations(page)).toEqual([])
+    })
+  })
+}
+
+/** Presses Tab until `isTarget` holds for the focused element (at most `max` times). */
+async function tabUntil(page: Page, describe: string, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab')
+    const focused = await page.evaluate(() => {
+      let el: Element | null = document.activeElement
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+      const label = el?.getAttribute('aria-label') ?? ''
+      const text = (el as HTMLElement | null)?.innerText ?? ''
+      return `${el?.getAttribute('role') ?? el?.tagName.toLowerCase()}|${label}|${text}`.trim()
+    })
+    if (focused.includes(describe)) return
+  }
+  throw new Error(`focus never reached "${describe}" with ${max} Tab presses`)
+}
+
+test('the create form can be filled and saved with the keyboard alone', async ({ page }) => {
+  const ns = await namespaceWith('e2e-keyboard')
+  const editor = new ApiRuleEditorPage(page)
+  await editor.openCreate(ns, { view: 'form' })
+  await expect(editor.name).toHaveValue('')
+  const keys = page.keyboard
+
+  await tabUntil(page, '|Name|')
+  await keys.type('by-keyboard')
+  await tabUntil(page, '|Service|')
+  await keys.type('hello-kyma-svc')
+  await keys.press('Enter')
+  await tabUntil(page, '|Port|')
+  await keys.press('ControlOrMeta+A')
+  await keys.type('80')
+  await tabUntil(page, '|Host|')
+  await keys.type(ns)
+  await tabUntil(page, '|Path|')
+  await keys.press('ControlOrMeta+A')
+  await keys.type('/hello')
+  await tabUntil(page, '|Methods|')
+  await keys.type('POST')
+  await keys.press('Enter')
+  await tabUntil(page, 'radio||No auth')
+  await keys.press('Space')
+
+  await expect(editor.name).toHaveValue('by-keyboard')
+  await expect(editor.service).toHaveValue('hello-kyma-svc')
+  await expect(editor.port).toHaveValue('80')
+  await expect(editor.host).toHaveValue(ns)
+  await expect(editor.rule(1).path).toHaveValue('/hello')
+  expect(await editor.rule(1).selectedMethods()).toEqual(['GET', 'POST'])
+  await expect(editor.rule(1).access('No auth')).toBeChecked()
+  await editor.expectNoErrors()
+
+  await keys.press('ControlOrMeta+S')
+  await page.waitForURL(new RegExp(`/namespaces/${ns}/apirules/by-keyboard$`))
+  expect((await getApiRule(ns, 'by-keyboard'))?.spec).toEqual({
+    hosts: [ns],
+    service: { name: 'hello-kyma-svc', port: 80 },
+    gateway: 'kyma-system/kyma-gateway',
+    rules: [{ path: '/hello', methods: ['GET', 'POST'], noAuth: true }],
+  })
+})

@@ -1,0 +1,157 @@
+// Editing: the diff before saving, a 409 conflict resolved by re-applying the user's changes on top
+// of the server's, and invalid YAML typed and fixed without losing what the form holds.
+import { expect, test } from './fixtures.ts'
+import { ApiRuleDetailsPage } from './pages/ApiRuleDetailsPage.ts'
+import { ApiRuleEditorPage } from './pages/ApiRuleEditorPage.ts'
+import {
+  apiRuleObject,
+  apiRulePath,
+  closeClients,
+  clusterInfo,
+  getApiRule,
+  kubeRequest,
+  namespaceWith,
+} from './support/cluster.ts'
+
+test.afterAll(closeClients)
+
+type Spec = { timeout?: number; rules: { path: string; methods: string[] }[] }
+
+test('edits a rule path, reviews the diff, saves, and another window sees it live', async ({
+  page,
+  newIsolatedPage,
+}) => {
+  const ns = await namespaceWith('e2e-edit', [apiRuleObject('edit-me', { host: 'x' })])
+  await kubeRequest(
+    clusterInfo(),
+    'admin',
+    'PATCH',
+    apiRulePath(ns, 'edit-me'),
+    {
+      spec: { hosts: [ns] },
+    },
+    { 'content-type': 'application/merge-patch+json' },
+  )
+
+  const other = new ApiRuleDetailsPage(await newIsolatedPage(), 'edit-me')
+  await other.open(ns)
+  await expect.poll(() => other.rules()).toEqual([['/*', 'GET', 'No auth']])
+
+  // From the details page (live, reloadable) to the editor.
+  const details = new ApiRuleDetailsPage(page, 'edit-me')
+  await details.open(ns)
+  await expect(details.connection).toContainText('Live')
+  await page.reload()
+  await details.heading.waitFor()
+  await details.editButton.click()
+  const editor = new ApiRuleEditorPage(page)
+  await editor.ready()
+  await expect(editor.heading('Edit APIRule edit-me')).toBeVisible()
+  await expect(editor.name).toHaveValue('edit-me')
+  await expect(editor.name).not.toBeEditable()
+  await expect(editor.saveButton).toBeDisabled()
+
+  await editor.rule(1).setPath('/orders/{**}')
+  const diff = await editor.saveWithDiff()
+  expect(diff).toContain('removed: path: /*')
+  expect(diff).toContain('added: path: /orders/{**}')
+  await page.waitForURL(new RegExp(`/namespaces/${ns}/apirules/edit-me$`))
+
+  await expect.poll(() => details.rules()).toEqual([['/orders/{**}', 'GET', 'No auth']])
+  // The other window was never reloaded.
+  await expect.poll(() => other.rules()).toEqual([['/orders/{**}', 'GET', 'No auth']])
+  expect(((await getApiRule(ns, 'edit-me'))?.spec as Spec).rules[0]?.path).toBe('/orders/{**}')
+})
+
+test('a conflict (409) is resolved by reloading and re-applying my changes', async ({ page }) => {
+  const ns = await namespaceWith('e2e-conflict', [apiRuleObject('contested', { host: 'y' })])
+  await kubeRequest(
+    clusterInfo(),
+    'admin',
+    'PATCH',
+    apiRulePath(ns, 'contested'),
+    {
+      spec: { hosts: [ns] },
+    },
+    { 'content-type': 'application/merge-patch+json' },
+  )
+
+  const editor = new ApiRuleEditorPage(page)
+  await editor.openEdit(ns, 'contested')
+  await editor.rule(1).setPath('/mine')
+
+  // Behind the page's back, someone else sets a timeout.
+  const patched = await kubeRequest(
+    clusterInfo(),
+    'admin',
+    'PATCH',
+    apiRulePath(ns, 'contested'),
+    { spec: { timeout: 300 } },
+    { 'content-type': 'application/merge-patch+json' },
+  )
+  expect(patched.status).toBe(200)
+
+  await editor.saveButton.click()
+  await editor.diffDialog.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(editor.conflictDialog).toBeVisible()
+  await expect(editor.diffRegion).toContainText('added: timeout: 300')
+  await expect(editor.conflictDialog.getByText('they can be combined automatically')).toBeVisible()
+  await editor.conflictDialog
+    .getByRole('button', { name: 'Reload and re-apply my changes' })
+    .click()
+  await expect(editor.conflictDialog).toBeHidden()
+
+  // Both changes are in the editor now; save again.
+  await expect(editor.rule(1).path).toHaveValue('/mine')
+  await expect(
+    editor.form.getByRole('spinbutton', { name: 'Timeout (seconds)' }).first(),
+  ).toHaveValue('300')
+  await editor.saveWithDiff()
+  await page.waitForURL(new RegExp(`/namespaces/${ns}/apirules/contested$`))
+
+  const stored = (await getApiRule(ns, 'contested'))?.spec as Spec
+  expect(stored.timeout).toBe(300)
+  expect(stored.rules[0]?.path).toBe('/mine')
+})
+
+test('invalid YAML typed in the split view is fixed without losing the form values', async ({
+  page,
+}) => {
+  const ns = await namespaceWith('e2e-bad-yaml')
+  const editor = new ApiRuleEditorPage(page)
+  await editor.openCreate(ns, { view: 'split' })
+  await editor.fillBasics({
+    name: 'typo-proof',
+    service: 'hello-kyma-svc',
+    host: ns,
+    access: 'No auth',
+  })
+  await editor.expectNoErrors()
+
+  // Break the YAML at its end: the form turns read-only, nothing is lost.
+  const broken = 'broken: ['
+  await editor.appendYaml(broken)
+  await expect(editor.parseError).toBeVisible()
+  await expect(editor.parseError).toContainText('The form is read-only until it is fixed')
+  await expect(editor.name).not.toBeEditable()
+  await expect(editor.name).toHaveValue('typo-proof')
+  await editor.createButton.click()
+  await expect(editor.alert).toContainText('The YAML does not parse')
+
+  // Fix it with the keyboard.
+  await editor.focusYaml()
+  await page.keyboard.press('ControlOrMeta+End')
+  for (let i = 0; i < broken.length; i++) await page.keyboard.press('Backspace')
+  await expect(editor.parseError).toBeHidden()
+  await expect(editor.name).toBeEditable()
+  await expect(editor.name).toHaveValue('typo-proof')
+  await expect(editor.host).toHaveValue(ns)
+  await expect(editor.rule(1).access('No auth')).toBeChecked()
+
+  await editor.create('typo-proof')
+  expect((await getApiRule(ns, 'typo-proof'))?.spec).toMatchObject({
+    hosts: [ns],
+    service: { name: 'hello-kyma-svc', port: 80 },
+    rules: [{ path: '/*', methods: ['GET'], noAuth: true }],
+  })
+})
