@@ -62,6 +62,16 @@ describe('EditorDocument', () => {
     expect(detectStyle(SOURCE).indentSeq).toBe(true)
   })
 
+  it('a value typed into an empty quoted template field is printed plain, quoted only if needed', () => {
+    const store = new EditorDocument('metadata:\n  name: ""\nspec:\n  hosts:\n    - ""\n')
+    store.setField(['metadata', 'name'], 'hello-kyma')
+    store.setField(['spec', 'hosts', 0], '123')
+    expect(store.text).toContain('name: hello-kyma\n')
+    // a plain 123 would read back as a number: it must stay quoted
+    expect(store.text).toMatch(/- ["']123["']/)
+    expect(store.value).toEqual({ metadata: { name: 'hello-kyma' }, spec: { hosts: ['123'] } })
+  })
+
   it('creates missing parents and deletes fields', () => {
     const d = new EditorDocument(SOURCE)
     d.setField(['spec', 'corsPolicy', 'maxAge'], 300)

@@ -176,6 +176,11 @@ export class EditorDocument {
       return
     }
     this.update((doc) => {
+      // setIn keeps an existing scalar node and its quote style. A template's empty "" would make
+      // every typed value come out quoted; a plain style still quotes where YAML needs it.
+      const existing = doc.getIn(path, true)
+      if (isScalar(existing) && existing.value === '' && typeof value === 'string')
+        existing.type = undefined
       try {
         doc.setIn(path, value)
       } catch {
