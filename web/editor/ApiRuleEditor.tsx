@@ -476,6 +476,7 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
         onClose={() => setDialog({ kind: 'none' })}
         footer={
           <Bar
+            design="Footer"
             endContent={
               <>
                 <Button design="Emphasized" onClick={() => void save({ confirmed: true })}>
@@ -499,6 +500,7 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
         footer={
           dialog.kind === 'conflict' ? (
             <Bar
+              design="Footer"
               endContent={
                 <>
                   <Button design="Emphasized" onClick={() => reapply(dialog)}>
@@ -547,6 +549,7 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
         footer={
           dialog.kind === 'migrate' ? (
             <Bar
+              design="Footer"
               endContent={
                 <>
                   <Button

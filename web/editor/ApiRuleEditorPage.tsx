@@ -35,6 +35,7 @@ function LeaveGuard({ when }: { when: boolean }) {
       onClose={() => blocker.reset?.()}
       footer={
         <Bar
+          design="Footer"
           endContent={
             <>
               <Button design="Negative" onClick={() => blocker.proceed?.()}>
