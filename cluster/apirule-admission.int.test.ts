@@ -1,22 +1,16 @@
 // What the API server itself enforces for APIRules (CRD schema + CEL), with no Kyma controller.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { closeClients, createTestNamespace, kubeRequest } from './test/helpers.ts'
+import {
+  closeClients,
+  createTestNamespace,
+  kubeRequest,
+  apiRulesPath,
+  testApiRule as apiRule,
+} from './test/helpers.ts'
 
 const info = inject('cluster')
 let ns = ''
-const collection = () => `/apis/gateway.kyma-project.io/v2/namespaces/${ns}/apirules`
-
-const apiRule = (name: string, rule: Record<string, unknown>) => ({
-  apiVersion: 'gateway.kyma-project.io/v2',
-  kind: 'APIRule',
-  metadata: { name },
-  spec: {
-    hosts: [`${name}.local.kyma.dev`],
-    gateway: 'kyma-system/kyma-gateway',
-    service: { name: 'hello-kyma-svc', port: 80 },
-    rules: [{ path: '/*', methods: ['GET'], ...rule }],
-  },
-})
+const collection = () => apiRulesPath(ns)
 
 beforeAll(async () => {
   ns = await createTestNamespace(info, 'admission')

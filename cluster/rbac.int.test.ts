@@ -3,23 +3,16 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
 import type { ClusterUser } from './test/cluster-info.ts'
-import { closeClients, createTestNamespace, kubeRequest } from './test/helpers.ts'
+import {
+  closeClients,
+  createTestNamespace,
+  kubeRequest,
+  apiRulesPath as apirules,
+  testApiRule as apiRule,
+} from './test/helpers.ts'
 
 const info = inject('cluster')
-const apirules = (ns: string) => `/apis/gateway.kyma-project.io/v2/namespaces/${ns}/apirules`
 const unique = (p: string) => `${p}-${randomBytes(3).toString('hex')}`
-
-const apiRule = (name: string) => ({
-  apiVersion: 'gateway.kyma-project.io/v2',
-  kind: 'APIRule',
-  metadata: { name },
-  spec: {
-    hosts: [`${name}.local.kyma.dev`],
-    gateway: 'kyma-system/kyma-gateway',
-    service: { name: 'hello-kyma-svc', port: 80 },
-    rules: [{ path: '/*', methods: ['GET'], noAuth: true }],
-  },
-})
 
 async function canI(user: ClusterUser, attrs: Record<string, string>) {
   const res = await kubeRequest<{ status: { allowed: boolean } }>(

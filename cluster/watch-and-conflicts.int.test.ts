@@ -1,22 +1,17 @@
 // Watch streams and optimistic concurrency, which the dashboard's live list and editor rely on.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { closeClients, clientFor, createTestNamespace, kubeRequest } from './test/helpers.ts'
+import {
+  closeClients,
+  clientFor,
+  createTestNamespace,
+  kubeRequest,
+  apiRulesPath,
+  testApiRule as apiRule,
+} from './test/helpers.ts'
 
 const info = inject('cluster')
 let ns = ''
-const collection = () => `/apis/gateway.kyma-project.io/v2/namespaces/${ns}/apirules`
-
-const apiRule = (name: string) => ({
-  apiVersion: 'gateway.kyma-project.io/v2',
-  kind: 'APIRule',
-  metadata: { name },
-  spec: {
-    hosts: [`${name}.local.kyma.dev`],
-    gateway: 'kyma-system/kyma-gateway',
-    service: { name: 'hello-kyma-svc', port: 80 },
-    rules: [{ path: '/*', methods: ['GET'], noAuth: true }],
-  },
-})
+const collection = () => apiRulesPath(ns)
 
 interface WatchEvent {
   type: string

@@ -60,6 +60,26 @@ export async function createTestNamespace(info: TestClusterInfo, prefix = 'test'
   return name
 }
 
+/** REST path of the v2 APIRules of namespace `ns`. */
+export const apiRulesPath = (ns: string) =>
+  `/apis/gateway.kyma-project.io/v2/namespaces/${ns}/apirules`
+
+/**
+ * A minimal v2 APIRule: host `<name>.local.kyma.dev` on the Kyma gateway, to `hello-kyma-svc:80`,
+ * with one `GET /*` rule completed by `rule` (no authentication unless `rule` says otherwise).
+ */
+export const testApiRule = (name: string, rule: Record<string, unknown> = { noAuth: true }) => ({
+  apiVersion: 'gateway.kyma-project.io/v2',
+  kind: 'APIRule',
+  metadata: { name },
+  spec: {
+    hosts: [`${name}.local.kyma.dev`],
+    gateway: 'kyma-system/kyma-gateway',
+    service: { name: 'hello-kyma-svc', port: 80 },
+    rules: [{ path: '/*', methods: ['GET'], ...rule }],
+  },
+})
+
 /** Server-side applies every document of `yaml` (or the given objects) as `user`. */
 export async function applyYaml(
   info: TestClusterInfo,

@@ -1,40 +1,10 @@
 // Page object for the Service list and details pages.
 import type { Locator, Page } from '@playwright/test'
-import { ApiRulesPanel, leaveCurrentPage } from './ApiRulesPanel.ts'
+import { WorkloadPage } from './WorkloadPage.ts'
 
-export class ServicesPage {
-  readonly page: Page
-  readonly panel: ApiRulesPanel
-  readonly table: Locator
-
+export class ServicesPage extends WorkloadPage {
   constructor(page: Page) {
-    this.page = page
-    this.panel = new ApiRulesPanel(page)
-    this.table = page.getByRole('grid', { name: 'Services' })
-  }
-
-  /**
-   * A row of the list, found by its name link. (UI5 table rows keep their `row` role in the shadow
-   * DOM while the cells are slotted, so role-based filtering by text does not see the cells.)
-   */
-  row(name: string): Locator {
-    return this.page
-      .locator('ui5-table-row')
-      .filter({ has: this.page.getByRole('link', { name, exact: true }) })
-  }
-
-  async openList(ns: string) {
-    await leaveCurrentPage(this.page)
-    await this.page.goto(`/namespaces/${encodeURIComponent(ns)}/services`)
-    await this.page.getByRole('heading', { name: 'Services', level: 1 }).waitFor()
-  }
-
-  async openDetails(ns: string, name: string) {
-    await leaveCurrentPage(this.page)
-    await this.page.goto(
-      `/namespaces/${encodeURIComponent(ns)}/services/${encodeURIComponent(name)}`,
-    )
-    await this.page.getByRole('heading', { name, level: 1 }).waitFor()
+    super(page, 'Services', 'services')
   }
 
   /** The "Expose" action of one row of the list. */

@@ -1,14 +1,15 @@
-// Events about one object (involvedObject kind + name), newest first, live over watch. The panel
-// starts collapsed and watches only while open: every watch holds one of the browser's six
-// connections to the dashboard for as long as it runs.
+// Events about one object (involvedObject kind + name), newest first, live over watch. By default
+// the panel starts collapsed and watches only while open: every watch holds one of the browser's
+// six connections to the dashboard for as long as it runs. `alwaysOpen` shows a fixed panel that
+// watches for as long as it is mounted.
 import { Panel, Text } from '@ui5/webcomponents-react'
 import { useMemo, useState } from 'react'
-import { useK8sList } from '../../api/hooks.ts'
-import type { K8sObject } from '../../api/k8s-types.ts'
-import { EVENTS } from '../../api/resources.ts'
-import { Age } from '../../components/Age.tsx'
-import { ErrorBanner } from '../../components/ErrorBanner.tsx'
-import { LoadingSkeleton } from '../../components/LoadingSkeleton.tsx'
+import { useK8sList } from '../api/hooks.ts'
+import type { K8sObject } from '../api/k8s-types.ts'
+import { EVENTS } from '../api/resources.ts'
+import { Age } from './Age.tsx'
+import { ErrorBanner } from './ErrorBanner.tsx'
+import { LoadingSkeleton } from './LoadingSkeleton.tsx'
 
 interface K8sEvent extends K8sObject {
   type?: string
@@ -23,14 +24,27 @@ interface K8sEvent extends K8sObject {
 const when = (e: K8sEvent) =>
   e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata.creationTimestamp ?? ''
 
-interface ObjectRef {
+/** The involved object: its namespace, kind (as in `involvedObject.kind`) and name. */
+export interface ObjectRef {
   namespace: string
   kind: string
   name: string
 }
 
-export function ObjectEvents(props: ObjectRef) {
+export interface ObjectEventsProps extends ObjectRef {
+  /** A fixed, always-expanded panel instead of one that is collapsed until opened. */
+  alwaysOpen?: boolean
+}
+
+export function ObjectEvents({ alwaysOpen = false, ...ref }: ObjectEventsProps) {
   const [open, setOpen] = useState(false)
+  if (alwaysOpen) {
+    return (
+      <Panel headerText="Events" fixed accessibleName="Events">
+        <EventList {...ref} />
+      </Panel>
+    )
+  }
   return (
     <Panel
       headerText="Events"
@@ -39,7 +53,7 @@ export function ObjectEvents(props: ObjectRef) {
       accessibleName="Events"
       noAnimation
     >
-      {open && <EventList {...props} />}
+      {open && <EventList {...ref} />}
     </Panel>
   )
 }

@@ -31,7 +31,6 @@ import {
   APIRULES,
   APIRULES_V1BETA1,
   AUTHORIZATION_POLICIES,
-  EVENTS,
   GATEWAYS,
   OATHKEEPER_RULES,
   REQUEST_AUTHENTICATIONS,
@@ -47,6 +46,7 @@ import { CopyButton } from '../../components/CopyButton.tsx'
 import { ErrorBanner } from '../../components/ErrorBanner.tsx'
 import { KeyValueTags } from '../../components/KeyValueTags.tsx'
 import { LoadingSkeleton } from '../../components/LoadingSkeleton.tsx'
+import { ObjectEvents } from '../../components/ObjectEvents.tsx'
 import { RouterLink } from '../../components/RouterLink.tsx'
 import { YamlViewer } from '../../components/YamlViewer.tsx'
 import {
@@ -372,7 +372,7 @@ export function ApiRuleDetailsPage() {
           </Panel>
 
           <GeneratedResources view={view} />
-          <EventsSection namespace={namespace} name={name} />
+          <ObjectEvents namespace={namespace} kind="APIRule" name={name} alwaysOpen />
         </>
       )}
 
@@ -763,65 +763,6 @@ function GeneratedItem({ kind, item }: { kind: ResourceDescriptor; item: K8sObje
   return (
     <Panel headerText={title} collapsed accessibleName={title} noAnimation>
       <YamlViewer value={item} label={`YAML of ${title}`} />
-    </Panel>
-  )
-}
-
-interface K8sEvent extends K8sObject {
-  type?: string
-  reason?: string
-  message?: string
-  count?: number
-  lastTimestamp?: string
-  eventTime?: string
-  firstTimestamp?: string
-}
-
-function EventsSection({ namespace, name }: { namespace: string; name: string }) {
-  const events = useK8sList<K8sEvent>(EVENTS, namespace, {
-    fieldSelector: `involvedObject.name=${name},involvedObject.kind=APIRule`,
-  })
-  const when = (e: K8sEvent) =>
-    e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata.creationTimestamp ?? ''
-  const sorted = [...events.items].sort((a, b) => when(b).localeCompare(when(a)))
-  return (
-    <Panel headerText="Events" fixed accessibleName="Events">
-      {events.error ? (
-        <ErrorBanner
-          error={events.error}
-          context={{ verb: 'list', resource: 'events', namespace }}
-          onRetry={events.refetch}
-        />
-      ) : events.isLoading ? (
-        <LoadingSkeleton rows={2} label="Loading events" />
-      ) : sorted.length === 0 ? (
-        <Text>No events for this APIRule.</Text>
-      ) : (
-        <table className="kd-rules" aria-label="Events">
-          <thead>
-            <tr>
-              <th scope="col">Type</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Message</th>
-              <th scope="col">Count</th>
-              <th scope="col">Last seen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((e) => (
-              <tr key={e.metadata.uid ?? e.metadata.name}>
-                <td>{e.type ?? ''}</td>
-                <td>{e.reason ?? ''}</td>
-                <td>{e.message ?? ''}</td>
-                <td>{e.count ?? 1}</td>
-                <td>
-                  <Age timestamp={when(e) || undefined} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
     </Panel>
   )
 }

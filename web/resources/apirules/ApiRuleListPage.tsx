@@ -17,7 +17,6 @@ import {
   TableVirtualizer,
   Tag,
   Text,
-  Title,
   type InputDomRef,
 } from '@ui5/webcomponents-react'
 import '@ui5/webcomponents-icons/dist/add.js'
@@ -34,10 +33,10 @@ import { APIRULES } from '../../api/resources.ts'
 import { useNamespace } from '../../app/namespace.ts'
 import { Age } from '../../components/Age.tsx'
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
-import { ConnectionIndicator } from '../../components/ConnectionIndicator.tsx'
 import { CopyButton } from '../../components/CopyButton.tsx'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorBanner } from '../../components/ErrorBanner.tsx'
+import { ListPageHeader } from '../../components/ListPage.tsx'
 import { LoadingSkeleton } from '../../components/LoadingSkeleton.tsx'
 import { RouterLink } from '../../components/RouterLink.tsx'
 import {
@@ -316,17 +315,12 @@ export function ApiRuleListPage() {
 
   return (
     <main className="kd-page" aria-labelledby="apirules-title">
-      <div className="kd-page-header">
-        <Title level="H1" size="H3" id="apirules-title">
-          API Rules
-        </Title>
-        <ConnectionIndicator state={data.connection} />
-        <span className="kd-spacer" />
+      <ListPageHeader title="API Rules" titleId="apirules-title" connection={data.connection}>
         {!perms.create.allowed && !perms.create.isLoading && (
           <Text className="kd-muted">{perms.create.reason}</Text>
         )}
         {createButton}
-      </div>
+      </ListPageHeader>
 
       <div className="kd-toolbar" role="toolbar" aria-label="API Rule list controls">
         <Input

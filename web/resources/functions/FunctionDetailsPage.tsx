@@ -1,23 +1,20 @@
 // One Function: runtime, source (inline code read-only, or the git repository), env var names
 // (never their values), resources, conditions, its Service (or that it is missing) and the
 // APIRules that route to it, with "Expose with APIRule". Live over watch.
-import { MessageStrip, Panel, Text, Title } from '@ui5/webcomponents-react'
+import { Panel, Text, Title } from '@ui5/webcomponents-react'
 import { useParams } from 'react-router'
 import { isNotFound } from '../../api/errors.ts'
 import { useK8sObject } from '../../api/hooks.ts'
 import { FUNCTIONS, SERVICES } from '../../api/resources.ts'
 import { namespacedPath, useNamespace } from '../../app/namespace.ts'
 import { Age } from '../../components/Age.tsx'
-import { ConnectionIndicator } from '../../components/ConnectionIndicator.tsx'
+import { DetailsPageFrame } from '../../components/DetailsPageFrame.tsx'
 import { ErrorBanner } from '../../components/ErrorBanner.tsx'
-import { KeyValueTags } from '../../components/KeyValueTags.tsx'
-import { LoadingSkeleton } from '../../components/LoadingSkeleton.tsx'
 import { RouterLink } from '../../components/RouterLink.tsx'
 import { YamlViewer } from '../../components/YamlViewer.tsx'
 import { servicePath } from '../apirules/links.ts'
 import { ApiRulesPanel } from '../apirules/panel/ApiRulesPanel.tsx'
 import { exposablePorts } from '../services/model.ts'
-import { ObjectEvents } from '../services/ObjectEvents.tsx'
 import type { Service } from '../services/types.ts'
 import { ConditionStatus } from './conditions.tsx'
 import {
@@ -51,69 +48,39 @@ export function FunctionDetailsPage() {
   const name = useParams().name ?? ''
   const fn = useK8sObject<KymaFunction>(FUNCTIONS, namespace, name, { enabled: !!namespace })
   const svc = useFunctionService(namespace, name)
-  const backLink = (
-    <RouterLink to={namespacedPath(namespace, 'functions')}>Back to Functions</RouterLink>
-  )
 
-  if (!namespace) {
-    return (
-      <main className="kd-page">
-        <MessageStrip design="Information" hideCloseButton>
-          Choose a namespace to see a Function.
-        </MessageStrip>
-      </main>
-    )
-  }
-  const heading = (
-    <Title level="H1" size="H3" id="function-title">
-      {name}
-    </Title>
+  return (
+    <DetailsPageFrame
+      kind="Function"
+      namespace={namespace}
+      name={name}
+      result={fn}
+      listPath={namespacedPath(namespace, 'functions')}
+      listTitle="Functions"
+    >
+      {(f, namespace) => <FunctionBody fn={f} svc={svc} namespace={namespace} name={name} />}
+    </DetailsPageFrame>
   )
-  if (fn.error || fn.deleted) {
-    const gone = fn.deleted || isNotFound(fn.error)
-    return (
-      <main className="kd-page" aria-labelledby="function-title">
-        {heading}
-        {gone ? (
-          <MessageStrip design="Information" hideCloseButton>
-            {fn.deleted
-              ? `Function ${name} has been deleted.`
-              : `Function ${name} does not exist in namespace ${namespace}.`}
-          </MessageStrip>
-        ) : (
-          <ErrorBanner
-            error={fn.error}
-            context={{ verb: 'get', resource: 'Function', name, namespace }}
-            onRetry={fn.refetch}
-            alwaysRetry
-          />
-        )}
-        {backLink}
-      </main>
-    )
-  }
-  if (fn.isLoading || !fn.object) {
-    return (
-      <main className="kd-page" aria-label={`Function ${name}`}>
-        <LoadingSkeleton label="Loading Function" rows={6} />
-      </main>
-    )
-  }
+}
 
-  const f = fn.object
+function FunctionBody({
+  fn: f,
+  svc,
+  namespace,
+  name,
+}: {
+  fn: KymaFunction
+  svc: ReturnType<typeof useFunctionService>
+  namespace: string
+  name: string
+}) {
   const ref = functionServiceRef(f)
   const inline = f.spec?.source?.inline
   const git = f.spec?.source?.gitRepository
   const env = envSummary(f)
 
   return (
-    <main className="kd-page" aria-labelledby="function-title">
-      <div className="kd-page-header">
-        {heading}
-        <Text className="kd-muted">Function</Text>
-        <ConnectionIndicator state={fn.connection} />
-      </div>
-
+    <>
       <div className="kd-panels">
         <Panel headerText="Overview" fixed accessibleName="Overview">
           <dl className="kd-dl">
@@ -261,18 +228,6 @@ export function FunctionDetailsPage() {
           <Text>No source.</Text>
         )}
       </Panel>
-
-      <div className="kd-panels">
-        <Panel headerText="Labels" fixed accessibleName="Labels">
-          <KeyValueTags values={f.metadata.labels} emptyText="No labels" />
-        </Panel>
-        <Panel headerText="Annotations" fixed accessibleName="Annotations">
-          <KeyValueTags values={f.metadata.annotations} emptyText="No annotations" max={8} />
-        </Panel>
-      </div>
-
-      <ObjectEvents namespace={namespace} kind="Function" name={name} />
-      {backLink}
-    </main>
+    </>
   )
 }

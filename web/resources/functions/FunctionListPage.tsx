@@ -7,17 +7,13 @@ import {
   TableHeaderRow,
   TableRow,
   Text,
-  Title,
 } from '@ui5/webcomponents-react'
 import { useMemo } from 'react'
 import { useK8sList } from '../../api/hooks.ts'
 import { FUNCTIONS } from '../../api/resources.ts'
 import { useNamespace } from '../../app/namespace.ts'
 import { Age } from '../../components/Age.tsx'
-import { ConnectionIndicator } from '../../components/ConnectionIndicator.tsx'
-import { EmptyState } from '../../components/EmptyState.tsx'
-import { ErrorBanner } from '../../components/ErrorBanner.tsx'
-import { LoadingSkeleton } from '../../components/LoadingSkeleton.tsx'
+import { byNamespaceAndName, ListPageHeader, ListStates } from '../../components/ListPage.tsx'
 import { RouterLink } from '../../components/RouterLink.tsx'
 import { functionPath } from '../apirules/links.ts'
 import { ConditionStatus } from './conditions.tsx'
@@ -29,110 +25,84 @@ export function FunctionListPage() {
   const namespace = useNamespace()
   const allNamespaces = namespace === undefined
   const fns = useK8sList<KymaFunction>(FUNCTIONS, namespace)
-  const rows = useMemo(
-    () =>
-      [...fns.items].sort(
-        (a, b) =>
-          (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') ||
-          (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
-      ),
-    [fns.items],
-  )
+  const rows = useMemo(() => [...fns.items].sort(byNamespaceAndName), [fns.items])
 
-  let body
-  if (fns.error) {
-    body = (
-      <ErrorBanner
-        error={fns.error}
-        context={{ verb: 'list', resource: 'Functions', namespace }}
-        onRetry={fns.refetch}
-        alwaysRetry
-      />
-    )
-  } else if (fns.isLoading) {
-    body = <LoadingSkeleton label="Loading Functions" rows={4} />
-  } else if (rows.length === 0) {
-    body = (
-      <EmptyState
-        title="No Functions"
-        subtitle={
-          allNamespaces ? 'No namespace has a Function.' : `Namespace ${namespace} has no Function.`
-        }
-      />
-    )
-  } else {
-    body = (
-      <Table
-        accessibleName="Functions"
-        overflowMode="Scroll"
-        headerRow={
-          <TableHeaderRow sticky>
-            <TableHeaderCell minWidth="10rem">Name</TableHeaderCell>
-            {allNamespaces && <TableHeaderCell minWidth="8rem">Namespace</TableHeaderCell>}
-            <TableHeaderCell minWidth="6rem">Runtime</TableHeaderCell>
-            <TableHeaderCell minWidth="5rem">Source</TableHeaderCell>
-            <TableHeaderCell width="6rem">Replicas</TableHeaderCell>
-            <TableHeaderCell minWidth="7rem">Configured</TableHeaderCell>
-            <TableHeaderCell minWidth="7rem">Running</TableHeaderCell>
-            <TableHeaderCell width="5rem">Age</TableHeaderCell>
-          </TableHeaderRow>
-        }
-      >
-        {rows.map((fn) => {
-          const ns = fn.metadata.namespace ?? ''
-          const name = fn.metadata.name ?? ''
-          const key = `${ns}/${name}`
-          const ready = fn.status?.replicas
-          return (
-            <TableRow key={key} rowKey={key} data-key={key}>
+  const table = () => (
+    <Table
+      accessibleName="Functions"
+      overflowMode="Scroll"
+      headerRow={
+        <TableHeaderRow sticky>
+          <TableHeaderCell minWidth="10rem">Name</TableHeaderCell>
+          {allNamespaces && <TableHeaderCell minWidth="8rem">Namespace</TableHeaderCell>}
+          <TableHeaderCell minWidth="6rem">Runtime</TableHeaderCell>
+          <TableHeaderCell minWidth="5rem">Source</TableHeaderCell>
+          <TableHeaderCell width="6rem">Replicas</TableHeaderCell>
+          <TableHeaderCell minWidth="7rem">Configured</TableHeaderCell>
+          <TableHeaderCell minWidth="7rem">Running</TableHeaderCell>
+          <TableHeaderCell width="5rem">Age</TableHeaderCell>
+        </TableHeaderRow>
+      }
+    >
+      {rows.map((fn) => {
+        const ns = fn.metadata.namespace ?? ''
+        const name = fn.metadata.name ?? ''
+        const key = `${ns}/${name}`
+        const ready = fn.status?.replicas
+        return (
+          <TableRow key={key} rowKey={key} data-key={key}>
+            <TableCell>
+              <RouterLink to={functionPath(ns, name)}>{name}</RouterLink>
+            </TableCell>
+            {allNamespaces && (
               <TableCell>
-                <RouterLink to={functionPath(ns, name)}>{name}</RouterLink>
+                <Text>{ns}</Text>
               </TableCell>
-              {allNamespaces && (
-                <TableCell>
-                  <Text>{ns}</Text>
-                </TableCell>
-              )}
-              <TableCell>
-                <Text>{fn.spec?.runtime ?? '—'}</Text>
-              </TableCell>
-              <TableCell>
-                <Text>{sourceType(fn)}</Text>
-              </TableCell>
-              <TableCell>
-                <Text>
-                  {ready === undefined
-                    ? String(desiredReplicas(fn))
-                    : `${ready} / ${desiredReplicas(fn)}`}
-                </Text>
-              </TableCell>
-              <TableCell>
-                <ConditionStatus fn={fn} type="ConfigurationReady" />
-              </TableCell>
-              <TableCell>
-                <ConditionStatus fn={fn} type="Running" />
-              </TableCell>
-              <TableCell>
-                <Age timestamp={fn.metadata.creationTimestamp} />
-              </TableCell>
-            </TableRow>
-          )
-        })}
-      </Table>
-    )
-  }
+            )}
+            <TableCell>
+              <Text>{fn.spec?.runtime ?? '—'}</Text>
+            </TableCell>
+            <TableCell>
+              <Text>{sourceType(fn)}</Text>
+            </TableCell>
+            <TableCell>
+              <Text>
+                {ready === undefined
+                  ? String(desiredReplicas(fn))
+                  : `${ready} / ${desiredReplicas(fn)}`}
+              </Text>
+            </TableCell>
+            <TableCell>
+              <ConditionStatus fn={fn} type="ConfigurationReady" />
+            </TableCell>
+            <TableCell>
+              <ConditionStatus fn={fn} type="Running" />
+            </TableCell>
+            <TableCell>
+              <Age timestamp={fn.metadata.creationTimestamp} />
+            </TableCell>
+          </TableRow>
+        )
+      })}
+    </Table>
+  )
 
   return (
     <main className="kd-page" aria-labelledby="functions-title">
-      <div className="kd-page-header">
-        <Title level="H1" size="H3" id="functions-title">
-          Functions
-        </Title>
-        <ConnectionIndicator state={fns.connection} />
-        <span className="kd-spacer" />
+      <ListPageHeader title="Functions" titleId="functions-title" connection={fns.connection}>
         <Text aria-live="polite">{fns.isLoading ? '' : `${rows.length} Functions`}</Text>
-      </div>
-      {body}
+      </ListPageHeader>
+      <ListStates
+        list={fns}
+        kind="Function"
+        plural="Functions"
+        namespace={namespace}
+        loadingRows={4}
+        total={rows.length}
+        shown={rows.length}
+      >
+        {table}
+      </ListStates>
     </main>
   )
 }

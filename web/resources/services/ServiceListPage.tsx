@@ -9,7 +9,6 @@ import {
   TableHeaderRow,
   TableRow,
   Text,
-  Title,
 } from '@ui5/webcomponents-react'
 import '@ui5/webcomponents-icons/dist/search.js'
 import { useMemo, useState } from 'react'
@@ -17,10 +16,13 @@ import { useAccessReviews, useK8sList, type AccessResult } from '../../api/hooks
 import { SERVICES } from '../../api/resources.ts'
 import { useNamespace } from '../../app/namespace.ts'
 import { Age } from '../../components/Age.tsx'
-import { ConnectionIndicator } from '../../components/ConnectionIndicator.tsx'
-import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorBanner } from '../../components/ErrorBanner.tsx'
-import { LoadingSkeleton } from '../../components/LoadingSkeleton.tsx'
+import {
+  byNamespaceAndName,
+  listCountText,
+  ListPageHeader,
+  ListStates,
+} from '../../components/ListPage.tsx'
 import { RouterLink } from '../../components/RouterLink.tsx'
 import { serviceTargets } from '../apirules/model.ts'
 import { createApiRuleCheck, ExposeButton } from '../apirules/panel/ExposeButton.tsx'
@@ -46,10 +48,6 @@ const PENDING: AccessResult = {
   reason: 'Checking permissions…',
 }
 
-const byName = (a: Service, b: Service) =>
-  (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') ||
-  (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '')
-
 export function ServiceListPage() {
   const namespace = useNamespace()
   const allNamespaces = namespace === undefined
@@ -65,7 +63,7 @@ export function ServiceListPage() {
     const needle = search.trim().toLowerCase()
     return services.items
       .filter((s) => !needle || (s.metadata.name ?? '').toLowerCase().includes(needle))
-      .sort(byName)
+      .sort(byNamespaceAndName)
   }, [services.items, search])
 
   const namespaces = useMemo(
@@ -76,121 +74,85 @@ export function ServiceListPage() {
   const access = useAccessReviews(checks)
   const accessIn = (ns: string) => access[namespaces.indexOf(ns)] ?? PENDING
 
-  let body
-  if (services.error) {
-    body = (
-      <ErrorBanner
-        error={services.error}
-        context={{ verb: 'list', resource: 'Services', namespace }}
-        onRetry={services.refetch}
-        alwaysRetry
-      />
-    )
-  } else if (services.isLoading) {
-    body = <LoadingSkeleton label="Loading Services" rows={6} />
-  } else if (services.items.length === 0) {
-    body = (
-      <EmptyState
-        title="No Services"
-        subtitle={
-          allNamespaces ? 'No namespace has a Service.' : `Namespace ${namespace} has no Service.`
-        }
-      />
-    )
-  } else if (rows.length === 0) {
-    body = (
-      <EmptyState
-        illustration="NoSearchResults"
-        title="No Services match"
-        subtitle="Change the search."
-      />
-    )
-  } else {
-    body = (
-      <Table
-        accessibleName="Services"
-        overflowMode="Scroll"
-        headerRow={
-          <TableHeaderRow sticky>
-            <TableHeaderCell minWidth="12rem">Name</TableHeaderCell>
-            {allNamespaces && <TableHeaderCell minWidth="8rem">Namespace</TableHeaderCell>}
-            <TableHeaderCell minWidth="6rem">Type</TableHeaderCell>
-            <TableHeaderCell minWidth="8rem">Cluster IP</TableHeaderCell>
-            <TableHeaderCell minWidth="10rem">Ports</TableHeaderCell>
-            <TableHeaderCell width="6rem">API Rules</TableHeaderCell>
-            <TableHeaderCell width="5rem">Age</TableHeaderCell>
-            <TableHeaderCell width="8rem">Actions</TableHeaderCell>
-          </TableHeaderRow>
-        }
-      >
-        {rows.map((svc) => {
-          const ns = svc.metadata.namespace ?? ''
-          const name = svc.metadata.name ?? ''
-          const key = serviceKey(ns, name)
-          const count = counts.get(key) ?? 0
-          const fnName = isFunctionService(svc)
-            ? (svc.metadata.labels?.[FUNCTION_NAME_LABEL] ?? name)
-            : undefined
-          return (
-            <TableRow key={key} rowKey={key} data-key={key}>
+  const table = () => (
+    <Table
+      accessibleName="Services"
+      overflowMode="Scroll"
+      headerRow={
+        <TableHeaderRow sticky>
+          <TableHeaderCell minWidth="12rem">Name</TableHeaderCell>
+          {allNamespaces && <TableHeaderCell minWidth="8rem">Namespace</TableHeaderCell>}
+          <TableHeaderCell minWidth="6rem">Type</TableHeaderCell>
+          <TableHeaderCell minWidth="8rem">Cluster IP</TableHeaderCell>
+          <TableHeaderCell minWidth="10rem">Ports</TableHeaderCell>
+          <TableHeaderCell width="6rem">API Rules</TableHeaderCell>
+          <TableHeaderCell width="5rem">Age</TableHeaderCell>
+          <TableHeaderCell width="8rem">Actions</TableHeaderCell>
+        </TableHeaderRow>
+      }
+    >
+      {rows.map((svc) => {
+        const ns = svc.metadata.namespace ?? ''
+        const name = svc.metadata.name ?? ''
+        const key = serviceKey(ns, name)
+        const count = counts.get(key) ?? 0
+        const fnName = isFunctionService(svc)
+          ? (svc.metadata.labels?.[FUNCTION_NAME_LABEL] ?? name)
+          : undefined
+        return (
+          <TableRow key={key} rowKey={key} data-key={key}>
+            <TableCell>
+              <span className="kd-cell-line">
+                <RouterLink to={servicePath(ns, name)}>{name}</RouterLink>
+                {fnName && <Text className="kd-muted">(Function)</Text>}
+              </span>
+            </TableCell>
+            {allNamespaces && (
               <TableCell>
-                <span className="kd-cell-line">
-                  <RouterLink to={servicePath(ns, name)}>{name}</RouterLink>
-                  {fnName && <Text className="kd-muted">(Function)</Text>}
+                <Text>{ns}</Text>
+              </TableCell>
+            )}
+            <TableCell>
+              <Text>{serviceType(svc)}</Text>
+            </TableCell>
+            <TableCell>
+              <Text>{clusterIpLabel(svc)}</Text>
+            </TableCell>
+            <TableCell>
+              <Text>{formatPorts(svc) || '—'}</Text>
+            </TableCell>
+            <TableCell>
+              {apiRules.isLoading ? (
+                <Text>…</Text>
+              ) : (
+                <span aria-label={`${count} ${count === 1 ? 'API Rule' : 'API Rules'}`}>
+                  {count}
                 </span>
-              </TableCell>
-              {allNamespaces && (
-                <TableCell>
-                  <Text>{ns}</Text>
-                </TableCell>
               )}
-              <TableCell>
-                <Text>{serviceType(svc)}</Text>
-              </TableCell>
-              <TableCell>
-                <Text>{clusterIpLabel(svc)}</Text>
-              </TableCell>
-              <TableCell>
-                <Text>{formatPorts(svc) || '—'}</Text>
-              </TableCell>
-              <TableCell>
-                {apiRules.isLoading ? (
-                  <Text>…</Text>
-                ) : (
-                  <span aria-label={`${count} ${count === 1 ? 'API Rule' : 'API Rules'}`}>
-                    {count}
-                  </span>
-                )}
-              </TableCell>
-              <TableCell>
-                <Age timestamp={svc.metadata.creationTimestamp} />
-              </TableCell>
-              <TableCell>
-                <ExposeButton
-                  compact
-                  namespace={ns}
-                  serviceName={name}
-                  ports={exposablePorts(svc)}
-                  access={accessIn(ns)}
-                />
-              </TableCell>
-            </TableRow>
-          )
-        })}
-      </Table>
-    )
-  }
+            </TableCell>
+            <TableCell>
+              <Age timestamp={svc.metadata.creationTimestamp} />
+            </TableCell>
+            <TableCell>
+              <ExposeButton
+                compact
+                namespace={ns}
+                serviceName={name}
+                ports={exposablePorts(svc)}
+                access={accessIn(ns)}
+              />
+            </TableCell>
+          </TableRow>
+        )
+      })}
+    </Table>
+  )
 
   return (
     <main className="kd-page" aria-labelledby="services-title">
-      <div className="kd-page-header">
-        <Title level="H1" size="H3" id="services-title">
-          Services
-        </Title>
-        <ConnectionIndicator state={services.connection} />
-        <span className="kd-spacer" />
+      <ListPageHeader title="Services" titleId="services-title" connection={services.connection}>
         <RouterLink to={apiRuleListPath(namespace)}>All API Rules</RouterLink>
-      </div>
+      </ListPageHeader>
       <div className="kd-toolbar" role="toolbar" aria-label="Service list controls">
         <Input
           className="kd-search"
@@ -204,11 +166,7 @@ export function ServiceListPage() {
         />
         <span className="kd-spacer" />
         <Text aria-live="polite">
-          {services.isLoading
-            ? ''
-            : rows.length === services.items.length
-              ? `${rows.length} Services`
-              : `${rows.length} of ${services.items.length} Services`}
+          {services.isLoading ? '' : listCountText(rows.length, services.items.length, 'Services')}
         </Text>
       </div>
       {apiRules.error && (
@@ -218,7 +176,17 @@ export function ServiceListPage() {
           onRetry={apiRules.refetch}
         />
       )}
-      {body}
+      <ListStates
+        list={services}
+        kind="Service"
+        plural="Services"
+        namespace={namespace}
+        loadingRows={6}
+        total={services.items.length}
+        shown={rows.length}
+      >
+        {table}
+      </ListStates>
     </main>
   )
 }
