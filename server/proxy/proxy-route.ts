@@ -4,17 +4,14 @@
 import { PassThrough } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Dispatcher } from 'undici'
+import { requestAuth } from '../credentials/request-auth.ts'
 import type { Upstream } from '../credentials/upstream.ts'
 import { DASHBOARD_REFUSAL, sendStatus } from '../kube-status.ts'
-import { readSessionToken } from '../security/session-cookie.ts'
 import { callUpstream, upstreamFailure } from '../upstream-request.ts'
-import { authorize } from './allowlist.ts'
 import { forwardedRequestHeaders, passedResponseHeaders } from './headers.ts'
-import { parseKubePath } from './kube-path.ts'
-import { checkKubeQuery, checkRequestUrl } from './request-url.ts'
+import { checkProxyRequest, PROXY_PREFIX } from './proxy-check.ts'
 import type { WatchRegistry } from './watch-registry.ts'
 
-export const PROXY_PREFIX = '/api/k8s'
 /** The API server's own limit for request bodies. */
 export const BODY_LIMIT_BYTES = 3 * 1024 * 1024
 
@@ -46,42 +43,21 @@ export async function proxyRoutes(scope: FastifyInstance, options: ProxyOptions)
 
 async function proxy(request: FastifyRequest, reply: FastifyReply, options: ProxyOptions) {
   const { upstream } = options
-  const url = checkRequestUrl(request.raw.url ?? '')
-  if (!url.ok) return sendStatus(reply, 400, `${DASHBOARD_REFUSAL}: ${url.reason}`)
-  const queryCheck = checkKubeQuery(url.query)
-  if (!queryCheck.ok) return sendStatus(reply, 400, `${DASHBOARD_REFUSAL}: ${queryCheck.reason}`)
-  const kubePath = parseKubePath(url.path.slice(PROXY_PREFIX.length))
-  if (kubePath === null)
-    return sendStatus(reply, 400, `${DASHBOARD_REFUSAL}: malformed Kubernetes API path`)
-  const decision = authorize(request.method, kubePath, new URLSearchParams(url.query))
-  if (!decision.allowed) return sendStatus(reply, 403, `${DASHBOARD_REFUSAL}: ${decision.reason}`)
+  const check = checkProxyRequest(request.method, request.raw.url ?? '')
+  if (!check.ok) return sendStatus(reply, check.code, `${DASHBOARD_REFUSAL}: ${check.reason}`)
+  const creds = await requestAuth(upstream, request, reply)
+  if (creds === null) return reply
 
-  let auth
-  try {
-    auth = await upstream.authFor(readSessionToken(request.headers.cookie))
-  } catch (error) {
-    request.log.error({ err: error }, 'cannot obtain upstream credentials')
-    return sendStatus(
-      reply,
-      500,
-      `Cannot obtain credentials for ${upstream.server}: ${(error as Error).message}`,
-    )
-  }
-  if (auth === null)
-    return sendStatus(reply, 401, 'Not signed in: sign in with a Kubernetes bearer token')
-
-  const watch = decision.verb === 'watch'
+  const watch = check.verb === 'watch'
   const abort = new AbortController()
   // 'close' on the response fires when it is finished or when the client goes away; either way any
   // upstream request still running has no one to answer.
   reply.raw.once('close', () => abort.abort())
-  const pathAndQuery =
-    url.path.slice(PROXY_PREFIX.length) + (url.query === '' ? '' : `?${url.query}`)
   let response: Dispatcher.ResponseData
   try {
-    response = await callUpstream(upstream, auth, {
+    response = await callUpstream(upstream, creds.auth, {
       method: request.method as Dispatcher.HttpMethod,
-      pathAndQuery,
+      pathAndQuery: check.pathAndQuery,
       headers: forwardedRequestHeaders(request.headers),
       body: Buffer.isBuffer(request.body) && request.body.length > 0 ? request.body : null,
       signal: abort.signal,

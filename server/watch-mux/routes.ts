@@ -19,7 +19,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Upstream, UpstreamAuth } from '../credentials/upstream.ts'
 import { DASHBOARD_REFUSAL, sendStatus } from '../kube-status.ts'
 import type { WatchRegistry } from '../proxy/watch-registry.ts'
-import { readSessionToken } from '../security/session-cookie.ts'
+import { requestAuth } from '../credentials/request-auth.ts'
 import { identityOf, WatchStreams, type WatchMuxLimits } from './streams.ts'
 import { runSubscription } from './upstream-watch.ts'
 import { checkWatchPath } from './watch-path.ts'
@@ -67,24 +67,10 @@ export async function watchMuxRoutes(scope: FastifyInstance, options: WatchMuxOp
     request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<{ auth: UpstreamAuth; identity: string | null } | null> {
-    const token = readSessionToken(request.headers.cookie)
-    let auth: UpstreamAuth | null
-    try {
-      auth = await upstream.authFor(token)
-    } catch (error) {
-      request.log.error({ err: error }, 'cannot obtain upstream credentials')
-      await sendStatus(
-        reply,
-        500,
-        `Cannot obtain credentials for ${upstream.server}: ${(error as Error).message}`,
-      )
-      return null
-    }
-    if (auth === null) {
-      await sendStatus(reply, 401, 'Not signed in: sign in with a Kubernetes bearer token')
-      return null
-    }
-    return { auth, identity: upstream.authMode === 'token' ? identityOf(token) : null }
+    const creds = await requestAuth(upstream, request, reply)
+    if (creds === null) return null
+    const identity = upstream.authMode === 'token' ? identityOf(creds.sessionToken) : null
+    return { auth: creds.auth, identity }
   }
 
   const notFound = (reply: FastifyReply) =>

@@ -1,0 +1,34 @@
+// The one gate for "may this request go to the Kubernetes API?": raw URL rules, the query parameter
+// allowlist, path parsing and the resource allowlist, in that order. Both the /api/k8s proxy and the
+// multiplexed watch subscriptions call it, so the two can never apply different rules.
+import { authorize } from './allowlist.ts'
+import { parseKubePath, type KubeVerb } from './kube-path.ts'
+import { checkKubeQuery, checkRequestUrl } from './request-url.ts'
+
+export const PROXY_PREFIX = '/api/k8s'
+
+export type ProxyCheck =
+  | {
+      ok: true
+      verb: KubeVerb | 'get'
+      /** Kubernetes path and query, no proxy prefix. */ pathAndQuery: string
+    }
+  | { ok: false; code: 400 | 403; reason: string }
+
+/** Checks `method` on `rawUrl` (a URL under PROXY_PREFIX, exactly as it arrived). */
+export function checkProxyRequest(method: string, rawUrl: string): ProxyCheck {
+  const url = checkRequestUrl(rawUrl)
+  if (!url.ok) return { ok: false, code: 400, reason: url.reason }
+  const query = checkKubeQuery(url.query)
+  if (!query.ok) return { ok: false, code: 400, reason: query.reason }
+  const kubeOnly = url.path.slice(PROXY_PREFIX.length)
+  const kubePath = parseKubePath(kubeOnly)
+  if (kubePath === null) return { ok: false, code: 400, reason: 'malformed Kubernetes API path' }
+  const decision = authorize(method, kubePath, new URLSearchParams(url.query))
+  if (!decision.allowed) return { ok: false, code: 403, reason: decision.reason }
+  return {
+    ok: true,
+    verb: decision.verb,
+    pathAndQuery: kubeOnly + (url.query === '' ? '' : `?${url.query}`),
+  }
+}
