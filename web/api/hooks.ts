@@ -236,6 +236,16 @@ function retryOnTransient(count: number, error: Error): boolean {
 // ---------------------------------------------------------------------------------------------
 // Lists and objects
 
+/** Options of queries kept current by a watch: never refetched (the watch applies changes in
+ *  place, hence no structural sharing), retried only on transient errors. */
+const WATCHED_QUERY = {
+  staleTime: Infinity,
+  structuralSharing: false,
+  refetchOnWindowFocus: false,
+  refetchOnReconnect: false,
+  retry: retryOnTransient,
+} as const
+
 export interface K8sListResult<T extends K8sObject> {
   items: T[]
   /** The map behind `items`, keyed `namespace/name`. */
@@ -273,11 +283,7 @@ export function useK8sList<T extends K8sObject = K8sObject>(
         await k8sFetch<K8sList<T>>(path, { query: { labelSelector, fieldSelector }, signal }),
       ),
     enabled,
-    staleTime: Infinity,
-    structuralSharing: false,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-    retry: retryOnTransient,
+    ...WATCHED_QUERY,
   })
   const hasData = query.data !== undefined
   useEffect(() => {
@@ -331,11 +337,7 @@ export function useK8sObject<T extends K8sObject = K8sObject>(
       })
     },
     enabled,
-    staleTime: Infinity,
-    structuralSharing: false,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-    retry: retryOnTransient,
+    ...WATCHED_QUERY,
   })
   const hasData = query.data !== undefined
   useEffect(() => {
