@@ -6,11 +6,9 @@ import {
   ORIGINAL_VERSION_ANNOTATION,
   V1BETA1_SPEC_ANNOTATION,
 } from '../resources/apirules/types.ts'
+import { type Obj, isObj } from '../api/json.ts'
 
 export const DEFAULT_GATEWAY = 'kyma-system/kyma-gateway'
-
-type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 export const YAML_OPTIONS = { lineWidth: 0, indent: 2 } as const
 

@@ -5,10 +5,8 @@ import {
   ORIGINAL_VERSION_ANNOTATION,
   V1BETA1_SPEC_ANNOTATION,
 } from '../../resources/apirules/types.ts'
+import { type Obj, arr, isObj } from '../../api/json.ts'
 
-type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
 
 export interface MigrationResult {

@@ -2,6 +2,7 @@
 // server meanwhile (base → theirs). Changes are compared by path; they conflict when one path is
 // the other's ancestor (or equal) and the values differ.
 import { deepEqual } from '../document/structural.ts'
+import { isObj } from '../../api/json.ts'
 
 export type Path = (string | number)[]
 
@@ -17,9 +18,6 @@ export interface Conflict {
   mine: unknown
   theirs: unknown
 }
-
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** The smallest set of path-level changes that turns `from` into `to`. */
 export function changesBetween(from: unknown, to: unknown, path: Path = []): Change[] {

@@ -70,10 +70,8 @@ import { StatusBadge } from './StatusBadge.tsx'
 import { APIRULE_GROUP, GENERATED_NAME_LABEL, GENERATED_NAMESPACE_LABEL } from './types.ts'
 import { buildHostIndex, viewWarnings } from './warnings.ts'
 import './apirules.css'
+import { arr, isObj } from '../../api/json.ts'
 
-type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
 const strs = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string')
 
 const DEFAULT_TIMEOUT_S = 180

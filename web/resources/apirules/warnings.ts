@@ -10,6 +10,7 @@ import {
   type ApiRuleView,
   type RuleView,
 } from './model.ts'
+import { arr, isObj } from '../../api/json.ts'
 
 export type WarningKind =
   | 'public-catch-all'
@@ -127,10 +128,6 @@ export function publicCatchAllWarnings(
 function isPlainHttp(url: unknown): url is string {
   return typeof url === 'string' && /^http:\/\//i.test(url.trim())
 }
-
-type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
 
 export function insecureJwksWarnings(view: ApiRuleView): ApiRuleWarning[] {
   const out: ApiRuleWarning[] = []

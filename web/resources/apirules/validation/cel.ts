@@ -2,6 +2,7 @@
 // server uses. `rule` holds the CEL text exactly as the CRD declares it, so a test can prove that
 // every rule of the bundled CRD has a mirror here (and notice when the CRD changes).
 import type { DocPath, Issue } from './types.ts'
+import { type Obj, isObj } from '../../../api/json.ts'
 
 export interface MirroredCelRule {
   /** CRD versions that declare the rule. */
@@ -34,8 +35,6 @@ export const HOST_MESSAGE =
   "Host must be a lowercase RFC 1123 label (must consist of lowercase alphanumeric characters or '-', and must start and end with an lowercase alphanumeric character), a fully qualified domain name, or a wildcard domain name (e.g. *.local.kyma.dev)"
 export const ONE_ACCESS_MESSAGE = 'One of the following fields must be set: noAuth, jwt, extAuth'
 
-type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 const spec = (obj: unknown): Obj | undefined =>
   isObj(obj) && isObj(obj.spec) ? obj.spec : undefined
 /** CEL `has(self.x)`: the field is present (a JSON null counts as absent after pruning). */

@@ -2,10 +2,8 @@
 // server accepts an APIRule that fails them, but the controller then sets `state: Error`, so the
 // editor shows them as warnings before saving.
 import type { DocPath, Issue, ValidationContext } from './types.ts'
+import { type Obj, arr, isObj } from '../../../api/json.ts'
 
-type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
 
 const warn = (path: DocPath, message: string): Issue => ({
