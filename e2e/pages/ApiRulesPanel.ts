@@ -45,13 +45,3 @@ export class ApiRulesPanel {
     return this.region.getByText(text)
   }
 }
-
-/**
- * Unloads the current document before a full navigation. A page holding six or more open watch
- * streams (e.g. the APIRule details page the editor lands on) occupies every HTTP/1.1 connection
- * Chromium allows per origin, and the next document request then waits forever: about:blank
- * commits without the network and closes those streams. (Reported as a product bug.)
- */
-export async function leaveCurrentPage(page: Page) {
-  if (page.url() !== 'about:blank') await page.goto('about:blank')
-}

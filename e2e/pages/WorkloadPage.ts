@@ -2,7 +2,7 @@
 // are UI5 tables named after the kind, under /namespaces/<ns>/<segment>, with details pages whose
 // heading is the object's name.
 import type { Locator, Page } from '@playwright/test'
-import { ApiRulesPanel, leaveCurrentPage } from './ApiRulesPanel.ts'
+import { ApiRulesPanel } from './ApiRulesPanel.ts'
 
 export class WorkloadPage {
   readonly page: Page
@@ -32,13 +32,11 @@ export class WorkloadPage {
   }
 
   async openList(ns: string) {
-    await leaveCurrentPage(this.page)
     await this.page.goto(`/namespaces/${encodeURIComponent(ns)}/${this.segment}`)
     await this.page.getByRole('heading', { name: this.title, level: 1 }).waitFor()
   }
 
   async openDetails(ns: string, name: string) {
-    await leaveCurrentPage(this.page)
     await this.page.goto(
       `/namespaces/${encodeURIComponent(ns)}/${this.segment}/${encodeURIComponent(name)}`,
     )
