@@ -8,7 +8,6 @@ import { Button, CheckBox, Label, MessageStrip, RadioButton, Title } from '@ui5/
 import type { ApiRuleV2Rule } from '../../resources/apirules/types.ts'
 import {
   fieldId,
-  useDocLength,
   useDocSelect,
   useEditorContext,
   useFieldIssues,
@@ -18,6 +17,7 @@ import {
 import {
   IntField,
   IssueText,
+  ItemList,
   KeyValueField,
   ListField,
   MethodsField,
@@ -53,19 +53,19 @@ function accessOf(value: unknown): Access {
 }
 
 export const JwtEditor = memo(function JwtEditor({ path, title }: { path: Path; title: string }) {
-  const { store, readOnly } = useEditorContext()
-  const authn = useDocLength([...path, 'authentications'])
-  const authz = useDocLength([...path, 'authorizations'])
   const issues = useFieldIssues([...path, 'authentications'])
   const authzIssues = useFieldIssues([...path, 'authorizations'])
   return (
     <div className="are-sub" role="group" aria-label={title}>
       <Title level="H6">{title}</Title>
       <IssueText id={`${fieldId(path)}-authn-issues`} issues={issues} />
-      {Array.from({ length: authn }, (_, k) => {
-        const at = [...path, 'authentications', k]
-        return (
-          <div key={k} className="are-item" role="group" aria-label={`Authentication ${k + 1}`}>
+      <ItemList
+        path={[...path, 'authentications']}
+        noun="authentication"
+        newItem={() => ({ issuer: '', jwksUri: '' })}
+      >
+        {(at) => (
+          <>
             <TextField
               path={[...at, 'issuer']}
               label="Issuer"
@@ -91,57 +91,22 @@ export const JwtEditor = memo(function JwtEditor({ path, title }: { path: Path; 
               placeholder="Bearer "
             />
             <ListField path={[...at, 'fromParams']} label="Token from query parameter" />
-            {!readOnly ? (
-              <Button
-                design="Transparent"
-                icon="delete"
-                onClick={() => store.deleteField([...path, 'authentications', k])}
-              >
-                {`Remove authentication ${k + 1}`}
-              </Button>
-            ) : null}
-          </div>
-        )
-      })}
-      {!readOnly ? (
-        <Button
-          icon="add"
-          design="Transparent"
-          onClick={() =>
-            store.insertItem([...path, 'authentications'], { issuer: '', jwksUri: '' })
-          }
-        >
-          Add authentication
-        </Button>
-      ) : null}
+          </>
+        )}
+      </ItemList>
       <IssueText id={`${fieldId(path)}-authz-issues`} issues={authzIssues} />
-      {Array.from({ length: authz }, (_, k) => {
-        const at = [...path, 'authorizations', k]
-        return (
-          <div key={k} className="are-item" role="group" aria-label={`Authorization ${k + 1}`}>
+      <ItemList
+        path={[...path, 'authorizations']}
+        noun="authorization"
+        newItem={() => ({ requiredScopes: [] })}
+      >
+        {(at) => (
+          <>
             <ListField path={[...at, 'requiredScopes']} label="Required scopes" />
             <ListField path={[...at, 'audiences']} label="Audiences" />
-            {!readOnly ? (
-              <Button
-                design="Transparent"
-                icon="delete"
-                onClick={() => store.deleteField([...path, 'authorizations', k])}
-              >
-                {`Remove authorization ${k + 1}`}
-              </Button>
-            ) : null}
-          </div>
-        )
-      })}
-      {!readOnly ? (
-        <Button
-          icon="add"
-          design="Transparent"
-          onClick={() => store.insertItem([...path, 'authorizations'], { requiredScopes: [] })}
-        >
-          Add authorization
-        </Button>
-      ) : null}
+          </>
+        )}
+      </ItemList>
     </div>
   )
 })

@@ -20,7 +20,7 @@ import {
   useFieldIssues,
   type Path,
 } from './context.ts'
-import { IntField, IssueText, MethodsField, TextField } from './fields.tsx'
+import { IntField, IssueText, ItemList, MethodsField, TextField } from './fields.tsx'
 import { AlsoInYaml, ParseErrorBanner } from './V2Form.tsx'
 
 export function DeprecationNotice({ onMigrate }: { onMigrate?: () => void }) {
@@ -97,63 +97,53 @@ function HandlerList({
   handlers?: readonly string[]
 }) {
   const { store, readOnly } = useEditorContext()
-  const count = useDocLength(path)
   const items = useDocValue<{ handler?: string }[]>(path) ?? []
   const issues = useFieldIssues(path)
   return (
     <div className="are-sub" role="group" aria-label={title}>
       <div className="are-kv-title">{title}</div>
       <IssueText id={`${fieldId(path)}-issues`} issues={issues} />
-      {Array.from({ length: count }, (_, k) => {
-        const at = [...path, k]
-        const id = fieldId([...at, 'handler'])
-        const h = items[k]?.handler ?? ''
-        return (
-          <div key={k} className="are-item" role="group" aria-label={`${noun} ${k + 1}`}>
-            {handlers ? (
-              <div className="are-field">
-                <Label for={id} showColon>
-                  Handler
-                </Label>
-                <Select
-                  id={id}
-                  value={h}
-                  disabled={readOnly}
-                  onChange={(e) =>
-                    store.setField(
-                      [...at, 'handler'],
-                      e.detail.selectedOption?.getAttribute('value') ?? '',
-                    )
-                  }
-                >
-                  {(handlers.includes(h) ? handlers : [h, ...handlers]).map((x) => (
-                    <Option key={x} value={x}>
-                      {x}
-                    </Option>
-                  ))}
-                </Select>
-              </div>
-            ) : (
-              <TextField path={[...at, 'handler']} label="Handler" keepEmpty />
-            )}
-            <ConfigField path={[...at, 'config']} label="Config (YAML)" />
-            {!readOnly ? (
-              <Button
-                design="Transparent"
-                icon="delete"
-                onClick={() => store.deleteField(at)}
-              >{`Remove ${noun.toLowerCase()} ${k + 1}`}</Button>
-            ) : null}
-          </div>
-        )
-      })}
-      {!readOnly ? (
-        <Button
-          design="Transparent"
-          icon="add"
-          onClick={() => store.insertItem(path, { handler: handlers?.[0] ?? 'header' })}
-        >{`Add ${noun.toLowerCase()}`}</Button>
-      ) : null}
+      <ItemList
+        path={path}
+        noun={noun.toLowerCase()}
+        newItem={() => ({ handler: handlers?.[0] ?? 'header' })}
+      >
+        {(at, k) => {
+          const id = fieldId([...at, 'handler'])
+          const h = items[k]?.handler ?? ''
+          return (
+            <>
+              {handlers ? (
+                <div className="are-field">
+                  <Label for={id} showColon>
+                    Handler
+                  </Label>
+                  <Select
+                    id={id}
+                    value={h}
+                    disabled={readOnly}
+                    onChange={(e) =>
+                      store.setField(
+                        [...at, 'handler'],
+                        e.detail.selectedOption?.getAttribute('value') ?? '',
+                      )
+                    }
+                  >
+                    {(handlers.includes(h) ? handlers : [h, ...handlers]).map((x) => (
+                      <Option key={x} value={x}>
+                        {x}
+                      </Option>
+                    ))}
+                  </Select>
+                </div>
+              ) : (
+                <TextField path={[...at, 'handler']} label="Handler" keepEmpty />
+              )}
+              <ConfigField path={[...at, 'config']} label="Config (YAML)" />
+            </>
+          )
+        }}
+      </ItemList>
     </div>
   )
 }

@@ -20,6 +20,7 @@ import type { Issue } from '../../resources/apirules/validation/types.ts'
 import {
   fieldId,
   useDocField,
+  useDocLength,
   useDocValue,
   useEditorContext,
   useFieldIssues,
@@ -475,5 +476,44 @@ function KeyValueRow(props: {
       ) : null}
       <IssueText id={`${props.id}-issues`} issues={rowIssues} />
     </div>
+  )
+}
+
+/**
+ * A list of items at `path`, each a group "<Noun> N" with a "Remove <noun> N" button, followed by
+ * "Add <noun>". `noun` is lowercase; the group label capitalises it.
+ */
+export function ItemList(props: {
+  path: Path
+  noun: string
+  /** What "Add" inserts. */
+  newItem: () => unknown
+  children: (at: Path, index: number) => ReactNode
+}) {
+  const { store, readOnly } = useEditorContext()
+  const count = useDocLength(props.path)
+  const groupNoun = props.noun.charAt(0).toUpperCase() + props.noun.slice(1)
+  return (
+    <>
+      {Array.from({ length: count }, (_, k) => (
+        <div key={k} className="are-item" role="group" aria-label={`${groupNoun} ${k + 1}`}>
+          {props.children([...props.path, k], k)}
+          {!readOnly ? (
+            <Button
+              design="Transparent"
+              icon="delete"
+              onClick={() => store.deleteField([...props.path, k])}
+            >{`Remove ${props.noun} ${k + 1}`}</Button>
+          ) : null}
+        </div>
+      ))}
+      {!readOnly ? (
+        <Button
+          design="Transparent"
+          icon="add"
+          onClick={() => store.insertItem(props.path, props.newItem())}
+        >{`Add ${props.noun}`}</Button>
+      ) : null}
+    </>
   )
 }
