@@ -102,20 +102,23 @@ export function diffLines(oldText: string, newText: string, limits: DiffLimits =
   )
     tail++
   const middle = myersMatches(a, b, head, a.length - tail, b.length - tail, limits)
-  const matches: Matches = []
-  for (let k = 0; k < head; k++) matches.push([k, k])
-  // Past the budget nothing in the middle is matched: all of it is replaced.
-  matches.push(...(middle ?? []))
-  for (let k = tail; k > 0; k--) matches.push([a.length - k, b.length - k])
   const lines: DiffLine[] = []
-  let i = 0
-  let j = 0
-  // Between two kept lines: the old side's lines removed, then the new side's lines added.
-  for (const [mi, mj] of [...matches, [a.length, b.length] as const]) {
+  for (let k = 0; k < head; k++)
+    lines.push({ kind: 'equal', text: a[k]!, oldLine: k + 1, newLine: k + 1 })
+  let i = head
+  let j = head
+  // Up to each kept line (and the tail): the old side's lines removed, then the new side's added.
+  // Past the budget nothing in the middle is kept: all of it is replaced.
+  const upTo = (mi: number, mj: number) => {
     for (; i < mi; i++) lines.push({ kind: 'remove', text: a[i]!, oldLine: i + 1 })
     for (; j < mj; j++) lines.push({ kind: 'add', text: b[j]!, newLine: j + 1 })
-    if (mi < a.length) lines.push({ kind: 'equal', text: a[i++]!, oldLine: mi + 1, newLine: ++j })
   }
+  for (const [mi, mj] of middle ?? []) {
+    upTo(mi, mj)
+    lines.push({ kind: 'equal', text: a[i++]!, oldLine: mi + 1, newLine: ++j })
+  }
+  upTo(a.length - tail, b.length - tail)
+  for (; i < a.length; i++) lines.push({ kind: 'equal', text: a[i]!, oldLine: i + 1, newLine: ++j })
   return { lines, complete: middle !== undefined }
 }
 
