@@ -2,11 +2,11 @@
 // (jsdiff: Myers' O((N+M)·D) algorithm).
 //
 // Myers alone is quadratic when nearly everything differs (D ≈ N+M): 110 s on a 300 KB APIRule
-// with every line changed (see bench/diff.ts). Two steps keep the dialog responsive:
+// with every line changed (bench/README.md, "diff"). Three steps keep the dialog responsive:
+//  - The common head and tail are matched first, in linear time (one edited line costs no Myers).
 //  - Lines that occur only on one side can never be part of a common subsequence, so they are set
 //    aside before Myers runs (GNU diff discards them the same way) and come back as removed/added
 //    lines. The diff stays minimal, and "every line changed" leaves Myers nothing to do.
-//  - The common head and tail are matched first, in linear time (one edited line costs no Myers).
 //  - Myers gets a time budget. Past it (lines shuffled rather than changed, e.g. rules reordered)
 //    the diff is the common head and tail kept and everything between replaced: still a correct
 //    diff, only not a minimal one, and `complete: false` lets the dialog say so.
