@@ -82,8 +82,22 @@ function resourcePath(group: string, version: string, rest: string[], path: stri
   }
 }
 
-function isTrue(value: string | null): boolean {
-  return value === 'true' || value === '1'
+// The API server reads `watch` loosely: absent, "0" or any case of "false" is false, every other
+// value (even "no" or "") is true. strconv.ParseBool, which the review asked for, is
+// stricter. The BFF accepts only values both read the same way — ParseBool's words, minus "f"/"F",
+// which the API server takes as true — and refuses the rest, so it can never take a watch for a list.
+const WATCH_TRUE: ReadonlySet<string> = new Set(['1', 't', 'T', 'TRUE', 'true', 'True'])
+const WATCH_FALSE: ReadonlySet<string> = new Set(['0', 'FALSE', 'false', 'False'])
+
+/** `watch` as the API server reads it, or null for a value (or a repetition) the BFF refuses. */
+export function watchParam(query: URLSearchParams): boolean | null {
+  const values = query.getAll('watch')
+  if (values.length === 0) return false
+  if (values.length > 1) return null
+  const [value = ''] = values
+  if (WATCH_TRUE.has(value)) return true
+  if (WATCH_FALSE.has(value)) return false
+  return null
 }
 
 /** The Kubernetes verb of a request, as the API server derives it. Null: a method it has no verb for. */
@@ -94,7 +108,7 @@ export function kubeVerb(
 ): KubeVerb | null {
   switch (method) {
     case 'GET':
-      if (isTrue(query.get('watch'))) return 'watch'
+      if (watchParam(query) === true) return 'watch'
       return ref.name === null ? 'list' : 'get'
     case 'POST':
       return 'create'

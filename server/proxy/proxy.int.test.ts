@@ -5,6 +5,7 @@ import { closeClients, createTestNamespace, kubeRequest } from '../../cluster/te
 import { startBff, type RunningBff } from '../test/bff.ts'
 import { maliciousCases, writeHeaders } from '../test/malicious-requests.ts'
 import { rawHttp } from '../test/raw-http.ts'
+import { checkProxyRequest } from './proxy-check.ts'
 
 const cluster = inject('cluster')
 let bff: RunningBff
@@ -255,4 +256,112 @@ describe('encodings and headers', () => {
       await dev.close()
     }
   })
+})
+
+describe('findings of the security review (issue 17)', () => {
+  it('answers a garbage protobuf body with a clear 415, not 502 "Cannot reach"', async () => {
+    const res = await rawHttp(bff.port, {
+      method: 'POST',
+      target: apirules(),
+      headers: {
+        ...writeHeaders(bff.origin),
+        'Content-Type': 'application/vnd.kubernetes.protobuf',
+      },
+      body: Buffer.from([0x6b, 0x38, 0x73, 0x00, 0xff, 0xfe, 0x01, 0x02, 0x03]),
+    })
+    expect(res.status).toBe(415)
+    expect((JSON.parse(res.body) as { message: string }).message).toMatch(/JSON or YAML/)
+  })
+
+  it('treats watch=TRUE as the watch the API server makes of it (not a list cut after the timeout)', async () => {
+    const short = await startBff({
+      authMode: 'kubeconfig',
+      kubeconfig: cluster.kubeconfigPath,
+      context: 'local-admin',
+      upstreamTimeoutMs: 800,
+    })
+    try {
+      const abort = new AbortController()
+      const res = await request(`${short.origin}${apirules()}?watch=TRUE`, {
+        signal: abort.signal,
+      })
+      expect(res.statusCode).toBe(200)
+      let broke = false
+      res.body.on('error', () => (broke = true))
+      res.body.on('end', () => (broke = true))
+      res.body.resume()
+      // A list would have been cut by the 0.8 s body timeout; a watch stays open while silent.
+      await new Promise((r) => setTimeout(r, 2000))
+      expect(broke).toBe(false)
+      abort.abort()
+    } finally {
+      await short.close()
+    }
+  })
+
+  it('serves only OpenAPI v3 documents, each marked no-store, private', async () => {
+    const index = await rawHttp(bff.port, { method: 'GET', target: '/api/k8s/openapi/v3' })
+    const paths = (
+      JSON.parse(index.body) as { paths: Record<string, { serverRelativeURL: string }> }
+    ).paths
+    const hashed = paths['apis/gateway.kyma-project.io/v2']?.serverRelativeURL ?? ''
+    expect(hashed).toMatch(/\?hash=/)
+    const direct = await request(`${cluster.server}${hashed}`, {
+      headers: { authorization: `Bearer ${cluster.tokens.admin}` },
+      dispatcher: new (await import('undici')).Agent({ connect: { ca: cluster.caData } }),
+    })
+    await direct.body.text()
+    expect(direct.headers['cache-control']).toMatch(/public/)
+    const viaBff = await rawHttp(bff.port, { method: 'GET', target: `/api/k8s${hashed}` })
+    expect(viaBff.status).toBe(200)
+    expect(viaBff.headers['cache-control']).toBe('no-store, private')
+    const v2 = await rawHttp(bff.port, { method: 'GET', target: '/api/k8s/openapi/v2' })
+    expect(v2.status).toBe(403)
+  })
+})
+
+describe('watch= agrees with the API server', () => {
+  // How the real API server reads each value: a watch (chunked events) or a list.
+  async function apiServerWatches(value: string): Promise<boolean> {
+    const abort = new AbortController()
+    const res = await request(
+      `${cluster.server}/api/v1/namespaces/default/services?watch=${encodeURIComponent(value)}`,
+      {
+        headers: { authorization: `Bearer ${cluster.tokens.admin}` },
+        dispatcher: new (await import('undici')).Agent({ connect: { ca: cluster.caData } }),
+        signal: abort.signal,
+      },
+    )
+    const first = await new Promise<string>((resolve) => {
+      res.body.once('data', (chunk: Buffer) => resolve(chunk.toString()))
+      res.body.once('end', () => resolve(''))
+    })
+    abort.abort()
+    res.body.on('error', () => {})
+    return first.startsWith('{"type":')
+  }
+
+  it.each(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'FALSE', 'false', 'False'])(
+    'reads watch=%s as the API server does',
+    async (value) => {
+      const check = checkProxyRequest(
+        'GET',
+        `/api/k8s/api/v1/namespaces/default/services?watch=${value}`,
+      )
+      expect(check.ok).toBe(true)
+      if (check.ok) expect(check.verb === 'watch').toBe(await apiServerWatches(value))
+    },
+  )
+
+  it.each(['yes', 'no', '', '2', 'f', 'F', 'fAlSe'])(
+    'refuses watch=%s, which the API server would take as a watch or differently from ParseBool',
+    async (value) => {
+      const res = await rawHttp(bff.port, {
+        method: 'GET',
+        target: `/api/k8s/api/v1/namespaces/default/services?watch=${value}`,
+      })
+      expect(res.status).toBe(400)
+      expect((JSON.parse(res.body) as { message: string }).message).toMatch(/"watch"/)
+    },
+  )
 })
