@@ -68,18 +68,31 @@ export class ApiRuleListPage {
     return this.main.locator(`[data-key="${namespace}/${name}"]`)
   }
 
-  /** `namespace/name` of every rendered row, top to bottom. */
-  rowKeys(): Promise<string[]> {
-    return this.main
-      .locator('[data-key]')
-      .evaluateAll((rows) =>
-        rows.map((r) => r.getAttribute('data-key')).filter((k): k is string => k !== null),
-      )
+  /** Every rendered row (a virtualized list renders only what is near the viewport). */
+  get rows(): Locator {
+    return this.main.locator('[data-key]')
   }
 
-  /** Names (without namespace) of every rendered row, top to bottom. */
+  /** `namespace/name` of every rendered row, top to bottom, read once. */
+  rowKeys(): Promise<string[]> {
+    return this.rows.evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute('data-key')).filter((k): k is string => k !== null),
+    )
+  }
+
+  /**
+   * Names (without namespace) of every rendered row, top to bottom, read once. The list is live:
+   * assert with `expectRowNames()`, which retries.
+   */
   async rowNames(): Promise<string[]> {
     return (await this.rowKeys()).map((k) => k.slice(k.indexOf('/') + 1))
+  }
+
+  /** Retries until the rendered rows are exactly these names, in this order. */
+  async expectRowNames(expected: string[], opts: { timeout?: number } = {}) {
+    await expect
+      .poll(() => this.rowNames(), { message: 'API Rules list rows', ...opts })
+      .toEqual(expected)
   }
 
   nameLink(namespace: string, name: string): Locator {
