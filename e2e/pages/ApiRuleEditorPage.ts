@@ -359,7 +359,7 @@ export class ApiRuleEditorPage {
   async openDiff() {
     await this.saveButton.click()
     await this.diffDialog.waitFor()
-    await expect(this.diffRegion).toContainText(/(added|removed): /)
+    await expect(this.diffRegion).toContainText(/(added|removed):/)
   }
 
   /** Confirms the open diff dialog (the save starts). */
