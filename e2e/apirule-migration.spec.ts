@@ -10,6 +10,9 @@ import { closeClients, getApiRule, namespaceWith } from './support/cluster.ts'
 test.afterAll(closeClients)
 
 test('creates the lesson APIRule as v1beta1, then migrates it to v2', async ({ page }) => {
+  // Two editor visits, two details pages and the list: on a shared 2-core machine under load the
+  // lazily loaded editor alone has taken 23 s to show, so the default 60 s budget is not enough.
+  test.slow()
   const ns = await namespaceWith('e2e-v1beta1')
   const editor = new ApiRuleEditorPage(page)
   await editor.openCreate(ns)
