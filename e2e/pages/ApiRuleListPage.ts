@@ -43,9 +43,13 @@ export class ApiRuleListPage {
     await this.heading.waitFor()
   }
 
-  /** Waits until the list is loaded (the count is shown) and the watch is live. */
-  async waitUntilLive() {
-    await expect(this.connection).toContainText('Live')
+  /**
+   * Waits until the list is loaded (the count is shown) and the watch is live. A first load on a
+   * busy machine has taken over 10 s (the list request itself started 10 s after navigation), so
+   * this waits up to 30 s unless told otherwise.
+   */
+  async waitUntilLive(opts: { timeout?: number } = {}) {
+    await expect(this.connection).toContainText('Live', { timeout: 30_000, ...opts })
   }
 
   /** The "Live" / "Reconnecting…" / "Connecting…" indicator next to the title. */
