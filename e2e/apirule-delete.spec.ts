@@ -33,8 +33,8 @@ test('deletes two APIRules from the list after a confirmation that names them', 
 
   await expect.poll(() => list.rowNames()).toEqual(['keep-me'])
   await expect(list.count).toHaveText('1 API Rules')
-  expect(await getApiRule(ns, 'drop-a')).toBeUndefined()
-  expect(await getApiRule(ns, 'drop-b')).toBeUndefined()
+  await expect.poll(() => getApiRule(ns, 'drop-a')).toBeUndefined()
+  await expect.poll(() => getApiRule(ns, 'drop-b')).toBeUndefined()
 })
 
 test('deletes an APIRule from its details page; another window sees it go', async ({
@@ -52,10 +52,11 @@ test('deletes an APIRule from its details page; another window sees it go', asyn
   const details = new ApiRuleDetailsPage(page, 'doomed')
   await details.open(ns)
   await expect(details.connection).toContainText('Live')
-  const items = await details.delete()
-  expect(items).toEqual(['doomed'])
+  await details.openDeleteDialog()
+  await expect(details.deleteDialogItems).toHaveText(['doomed'])
+  await details.confirmDelete()
   await page.waitForURL(new RegExp(`/namespaces/${ns}/apirules$`))
 
   await expect.poll(() => watcher.rowNames()).toEqual(['survivor'])
-  expect(await getApiRule(ns, 'doomed')).toBeUndefined()
+  await expect.poll(() => getApiRule(ns, 'doomed')).toBeUndefined()
 })

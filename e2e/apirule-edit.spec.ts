@@ -35,7 +35,7 @@ test('edits a rule path, reviews the diff, saves, and another window sees it liv
 
   const other = new ApiRuleDetailsPage(await newIsolatedPage(), 'edit-me')
   await other.open(ns)
-  await expect.poll(() => other.rules()).toEqual([['/*', 'GET', 'No auth']])
+  await other.expectRules([['/*', 'GET', 'No auth']])
 
   // From the details page (live, reloadable) to the editor.
   const details = new ApiRuleDetailsPage(page, 'edit-me')
@@ -52,14 +52,15 @@ test('edits a rule path, reviews the diff, saves, and another window sees it liv
   await expect(editor.saveButton).toBeDisabled()
 
   await editor.rule(1).setPath('/orders/{**}')
-  const diff = await editor.saveWithDiff()
-  expect(diff).toContain('removed: path: /*')
-  expect(diff).toContain('added: path: /orders/{**}')
+  await editor.openDiff()
+  await expect(editor.diffRegion).toContainText('removed: path: /*')
+  await expect(editor.diffRegion).toContainText('added: path: /orders/{**}')
+  await editor.confirmDiff()
   await page.waitForURL(new RegExp(`/namespaces/${ns}/apirules/edit-me$`))
 
-  await expect.poll(() => details.rules()).toEqual([['/orders/{**}', 'GET', 'No auth']])
+  await details.expectRules([['/orders/{**}', 'GET', 'No auth']])
   // The other window was never reloaded.
-  await expect.poll(() => other.rules()).toEqual([['/orders/{**}', 'GET', 'No auth']])
+  await other.expectRules([['/orders/{**}', 'GET', 'No auth']])
   expect(((await getApiRule(ns, 'edit-me'))?.spec as Spec).rules[0]?.path).toBe('/orders/{**}')
 })
 

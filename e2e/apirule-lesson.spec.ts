@@ -38,12 +38,13 @@ test('the lesson: expose hello-kyma-svc with the form, check the YAML, create, s
   })
   // One port on the Service: the form picks it.
   await expect(editor.port).toHaveValue('80')
-  expect(await editor.rule(1).selectedMethods()).toEqual(['GET'])
+  await editor.rule(1).expectMethods(['GET'])
   await expect(
     editor.form.getByRole('link', { name: `https://${ns}.local.kyma.dev` }),
   ).toBeVisible()
   // Valid; the only remark is that the whole host becomes public.
-  expect(await editor.expectNoErrors()).toEqual([
+  await editor.expectNoErrors()
+  await editor.expectWarnings([
     expect.stringMatching(/^Warning .* is public for GET: rule 1 matches every path/),
   ])
 
@@ -69,7 +70,7 @@ test('the lesson: expose hello-kyma-svc with the form, check the YAML, create, s
   await expect(details.status('Not reconciled')).toBeVisible()
   await expect(details.hostRegion.getByRole('link', { name: `${ns}.local.kyma.dev` })).toBeVisible()
   await expect(details.panel('Service').getByRole('link', { name: 'hello-kyma-svc' })).toBeVisible()
-  expect(await details.rules()).toEqual([['/*', 'GET', 'No auth']])
+  await details.expectRules([['/*', 'GET', 'No auth']])
 
   // Live in the other tab (never reloaded), with the right columns.
   const row = watcher.row(ns, 'hello-kyma')
@@ -115,16 +116,17 @@ test('creates an APIRule through the YAML view only', async ({ page }) => {
       '',
     ].join('\n'),
   )
-  expect(await editor.expectNoErrors()).toEqual([])
+  await editor.expectNoErrors()
+  await editor.expectWarnings([])
   await editor.create('from-yaml')
 
   const details = new ApiRuleDetailsPage(page, 'from-yaml')
   await details.heading.waitFor()
-  expect(await details.rules()).toEqual([['/api/{**}', 'GET, POST', 'No auth']])
+  await details.expectRules([['/api/{**}', 'GET, POST', 'No auth']])
   await expect(details.panel('Labels')).toContainText('team')
-  const yaml = await details.yaml()
-  expect(yaml).toContain('name: from-yaml')
-  expect(yaml).toContain('path: /api/{**}')
+  await details.showYaml()
+  await expect(details.yamlCode).toContainText('name: from-yaml')
+  await expect(details.yamlCode).toContainText('path: /api/{**}')
 
   const stored = await getApiRule(ns, 'from-yaml')
   expect((stored?.metadata as { labels?: object }).labels).toEqual({ team: 'e2e' })

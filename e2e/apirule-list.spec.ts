@@ -72,10 +72,10 @@ test('search, sort and filter survive a reload; kubectl changes show up within a
   // Created with kubectl (a REST call): shown within a second, without a reload.
   await applyYaml(clusterInfo(), [apiRuleObject('zeta', { host: host('zeta') })], 'admin', ns)
   await expect(list.row(ns, 'zeta')).toBeVisible({ timeout: 1000 })
-  expect(await list.rowNames()).toEqual(['zeta', 'delta', 'beta'])
+  await list.expectRowNames(['zeta', 'delta', 'beta'])
 
   const deleted = await kubeRequest(clusterInfo(), 'admin', 'DELETE', apiRulePath(ns, 'zeta'))
   expect(deleted.status).toBe(200)
   await expect(list.row(ns, 'zeta')).toHaveCount(0, { timeout: 1000 })
-  expect(await list.rowNames()).toEqual(['delta', 'beta'])
+  await list.expectRowNames(['delta', 'beta'])
 })

@@ -49,6 +49,7 @@ test('a viewer sees the APIRules but cannot change them, and is told why', async
     ),
   ).toBeVisible()
   // Reading still works: rules and YAML.
-  expect(await details.rules()).toEqual([['/*', 'GET, POST', 'No auth']])
-  expect(await details.yaml()).toContain('name: hello')
+  await details.expectRules([['/*', 'GET, POST', 'No auth']])
+  await details.showYaml()
+  await expect(details.yamlCode).toContainText('name: hello')
 })

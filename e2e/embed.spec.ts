@@ -107,10 +107,7 @@ test('an allowed origin embeds the Service panel, creates an APIRule and gets th
   await expect(frame.locator('ui5-shellbar')).toHaveCount(0)
   await expect(frame.getByRole('navigation')).toHaveCount(0)
   // Theme from the URL.
-  const embedded = page.frames().find((f) => f.url().includes('/embed/'))
-  expect(await embedded?.evaluate(() => document.documentElement.dataset.theme)).toBe(
-    'sap_horizon_dark',
-  )
+  await expect(frame.locator('html')).toHaveAttribute('data-theme', 'sap_horizon_dark')
   // The frame reports its height.
   await expect
     .poll(async () => (await hostEvents(page)).some((e) => e.type === 'resize' && e.height! > 0))
@@ -127,12 +124,14 @@ test('an allowed origin embeds the Service panel, creates an APIRule and gets th
   await expect(page.getByRole('list', { name: 'Events' })).toContainText(
     `apirule-created ${ns}/embed-svc`,
   )
-  expect(await hostEvents(page)).toContainEqual({
-    source: 'kyma-apirules-dashboard',
-    type: 'apirule-created',
-    namespace: ns,
-    name: 'embed-svc',
-  })
+  await expect
+    .poll(() => hostEvents(page))
+    .toContainEqual({
+      source: 'kyma-apirules-dashboard',
+      type: 'apirule-created',
+      namespace: ns,
+      name: 'embed-svc',
+    })
   // The panel shows the new rule (watch, no reload); its link opens the dashboard in a new tab.
   const link = panel.ruleLink('embed-svc')
   await expect(link).toBeVisible()

@@ -1,5 +1,12 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 import { ShellPage } from './pages/ShellPage.ts'
+
+/** The applied Horizon background colour (a theme parameter from the bundle). */
+const backgroundColor = (page: Page) =>
+  page.evaluate(() =>
+    getComputedStyle(document.documentElement).getPropertyValue('--sapBackgroundColor').trim(),
+  )
 
 test('the shell loads with bundled fonts and theme, and nothing leaves 127.0.0.1', async ({
   page,
@@ -14,37 +21,32 @@ test('the shell loads with bundled fonts and theme, and nothing leaves 127.0.0.1
   await expect(page.getByTestId('cluster-badge')).toContainText('admin @ local-admin (v1.36.3)')
 
   // The "72" font is served by the dashboard itself and is really in use.
-  await page.evaluate(() => document.fonts.ready)
-  expect(await page.evaluate(() => document.fonts.check('16px "72"'))).toBe(true)
+  await expect
+    .poll(() =>
+      page.evaluate(() => document.fonts.ready.then(() => document.fonts.check('16px "72"'))),
+    )
+    .toBe(true)
   const fontRequests = requests.filter((u) => /72-[A-Za-z]+.*\.woff2$/.test(u))
   expect(fontRequests.length).toBeGreaterThan(0)
   for (const url of fontRequests) expect(new URL(url).origin).toBe(new URL(page.url()).origin)
 
   // Horizon theme parameters are applied (they come from the bundle, not a CDN).
-  const background = await page.evaluate(() =>
-    getComputedStyle(document.documentElement).getPropertyValue('--sapBackgroundColor').trim(),
-  )
-  expect(background).not.toBe('')
-  expect(await shell.currentTheme()).toBe('sap_horizon')
+  await expect.poll(() => backgroundColor(page)).not.toBe('')
+  await shell.expectTheme('sap_horizon')
 })
 
 test('switching to the dark theme applies Horizon Dark and is remembered', async ({ page }) => {
   const shell = new ShellPage(page)
   await shell.open('/')
-  const light = await page.evaluate(() =>
-    getComputedStyle(document.documentElement).getPropertyValue('--sapBackgroundColor').trim(),
-  )
+  // The light theme's colour, once it is applied (the baseline the dark one must differ from).
+  await shell.expectTheme('sap_horizon')
+  await expect.poll(() => backgroundColor(page)).not.toBe('')
+  const light = await backgroundColor(page)
   await shell.setTheme('Dark')
-  await expect.poll(() => shell.currentTheme()).toBe('sap_horizon_dark')
-  await expect
-    .poll(() =>
-      page.evaluate(() =>
-        getComputedStyle(document.documentElement).getPropertyValue('--sapBackgroundColor').trim(),
-      ),
-    )
-    .not.toBe(light)
+  await shell.expectTheme('sap_horizon_dark')
+  await expect.poll(() => backgroundColor(page)).not.toBe(light)
   await page.reload()
-  await expect.poll(() => shell.currentTheme()).toBe('sap_horizon_dark')
+  await shell.expectTheme('sap_horizon_dark')
 })
 
 test('an unknown route shows the not-found page inside the shell', async ({ page }) => {

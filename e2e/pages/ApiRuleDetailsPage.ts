@@ -17,7 +17,13 @@ export class ApiRuleDetailsPage {
   readonly overviewTab: Locator
   readonly yamlTab: Locator
   readonly rulesTable: Locator
+  /** The rules table's body rows (one per rule). */
+  readonly ruleRows: Locator
+  /** The YAML tab's code block (after `showYaml()`). */
+  readonly yamlCode: Locator
   readonly deleteDialog: Locator
+  /** The names listed in the open delete confirmation. */
+  readonly deleteDialogItems: Locator
   /** "Migrate it to v2" link shown for objects written as v1beta1. */
   readonly migrateLink: Locator
 
@@ -35,7 +41,16 @@ export class ApiRuleDetailsPage {
     this.overviewTab = this.main.getByRole('tab', { name: 'Overview' })
     this.yamlTab = this.main.getByRole('tab', { name: 'YAML' })
     this.rulesTable = this.main.getByRole('table', { name: 'Rules' })
+    this.ruleRows = this.rulesTable
+      .getByRole('rowgroup')
+      .nth(1)
+      .getByRole('row')
+      .filter({ has: page.locator('code') })
+    this.yamlCode = this.main.getByLabel(`YAML of ${name}`, { exact: true })
     this.deleteDialog = dialog(page, 'Delete API Rule?')
+    this.deleteDialogItems = this.deleteDialog
+      .getByRole('list', { name: 'Affected items' })
+      .getByRole('listitem')
     this.migrateLink = this.main.getByRole('link', { name: 'Migrate it to v2' })
   }
 
@@ -61,36 +76,58 @@ export class ApiRuleDetailsPage {
     return panel(this.main, title)
   }
 
-  /** Rows of the rules table as [path, methods, access] triples. */
+  /**
+   * Rows of the rules table as [path, methods, access] triples, read once. The page is live (a
+   * watch, a save that just navigated here): assert with `expectRules()`, which retries.
+   */
   async rules(): Promise<string[][]> {
-    const rows = this.rulesTable.getByRole('rowgroup').nth(1).getByRole('row')
-    return rows.evaluateAll((trs) =>
-      trs
-        .filter((tr) => tr.querySelector('code'))
-        .map((tr) =>
-          [...tr.querySelectorAll('td')].slice(1, 4).map((td) => (td.textContent ?? '').trim()),
-        ),
+    return this.ruleRows.evaluateAll((trs) =>
+      trs.map((tr) =>
+        [...tr.querySelectorAll('td')].slice(1, 4).map((td) => (td.textContent ?? '').trim()),
+      ),
     )
   }
 
-  /** The YAML tab's text. */
-  async yaml(): Promise<string> {
-    await this.yamlTab.click()
-    const code = this.main.getByLabel(`YAML of ${this.name}`, { exact: true })
-    await code.waitFor()
-    return (await code.textContent()) ?? ''
+  /** Retries until the rules table holds exactly these [path, methods, access] rows. */
+  async expectRules(expected: string[][], opts: { timeout?: number } = {}) {
+    await expect
+      .poll(() => this.rules(), { message: `rules of ${this.name}`, ...opts })
+      .toEqual(expected)
   }
 
-  /** Deletes through the header button and confirms; returns the dialog's listed items. */
-  async delete(): Promise<string[]> {
+  /** Opens the YAML tab; assert on `yamlCode` (`toContainText` retries). */
+  async showYaml() {
+    await this.yamlTab.click()
+    await this.yamlCode.waitFor()
+  }
+
+  /** The YAML tab's text, read once (prefer `showYaml()` and `expect(yamlCode)`). */
+  async yaml(): Promise<string> {
+    await this.showYaml()
+    return (await this.yamlCode.textContent()) ?? ''
+  }
+
+  /** Opens the delete confirmation; `deleteDialogItems` lists what it names. */
+  async openDeleteDialog() {
     await this.deleteButton.click()
     await this.deleteDialog.waitFor()
-    const items = await this.deleteDialog
-      .getByRole('list', { name: 'Affected items' })
-      .getByRole('listitem')
-      .allTextContents()
+  }
+
+  /** Confirms the open delete confirmation. */
+  async confirmDelete() {
     await this.deleteDialog.getByRole('button', { name: 'Delete', exact: true }).click()
     await expect(this.deleteDialog).toBeHidden()
+  }
+
+  /**
+   * Deletes through the header button and confirms; returns the dialog's listed items, read once
+   * they are shown (prefer `openDeleteDialog()`, `expect(deleteDialogItems)`, `confirmDelete()`).
+   */
+  async delete(): Promise<string[]> {
+    await this.openDeleteDialog()
+    await expect(this.deleteDialogItems.first()).toBeVisible()
+    const items = await this.deleteDialogItems.allTextContents()
+    await this.confirmDelete()
     return items
   }
 }

@@ -48,12 +48,22 @@ export class RuleGroup {
     await this.path.fill(path)
   }
 
-  /** The selected methods (the tokens of the Methods multi-combobox, by accessible name). */
+  /**
+   * The selected methods (the tokens of the Methods multi-combobox, by accessible name), read
+   * once; assert with `expectMethods()`, which retries.
+   */
   async selectedMethods(): Promise<string[]> {
     const tokens = this.group.getByRole('listbox', { name: 'Tokenizer' })
     if ((await tokens.count()) === 0) return []
     const tree = await tokens.ariaSnapshot()
     return [...tree.matchAll(/option "([^"]+)"/g)].map((m) => m[1] ?? '')
+  }
+
+  /** Retries until the selected methods are exactly these, in order. */
+  async expectMethods(expected: string[]) {
+    await expect
+      .poll(() => this.selectedMethods(), { message: `methods of rule ${this.index}` })
+      .toEqual(expected)
   }
 
   /** Adds a method by typing it into the Methods field and pressing Enter. */
@@ -282,7 +292,10 @@ export class ApiRuleEditorPage {
     )
   }
 
-  /** The YAML view's document, parsed (undefined while it does not parse). */
+  /**
+   * The YAML view's document, parsed (undefined while it does not parse), read once: wrap in
+   * `expect.poll`, or use `expectYamlToContain()`.
+   */
   async yamlObject(): Promise<unknown> {
     try {
       return parse(await this.yamlText()) as unknown
@@ -296,7 +309,11 @@ export class ApiRuleEditorPage {
     for (const s of snippets) await expect.poll(() => this.yamlText()).toContain(s)
   }
 
-  /** The texts of the issues listed under the editor ("Error (cel) spec.rules[0]: …"). */
+  /**
+   * The texts of the issues listed under the editor ("Error (cel) spec.rules[0]: …"), read once.
+   * Validation runs as the page loads (Services, Gateways, other hosts): assert with `expect.poll`
+   * or `expectNoErrors()` / `expectWarnings()`.
+   */
   issues(): Promise<string[]> {
     return this.main
       .getByRole('region', { name: 'Validation' })
@@ -304,13 +321,26 @@ export class ApiRuleEditorPage {
       .allInnerTexts()
   }
 
-  /** Waits until the editor reports no errors (fails listing them otherwise); returns warnings. */
+  /** The warnings among `issues()`, read once. */
+  async warnings(): Promise<string[]> {
+    return (await this.issues()).filter((i) => i.startsWith('Warning'))
+  }
+
+  /**
+   * Waits until the editor reports no errors (fails listing them otherwise). Returns the warnings
+   * of that moment; to assert on warnings use `expectWarnings()`, which retries.
+   */
   async expectNoErrors(): Promise<string[]> {
     await expect
       .poll(async () => (await this.issues()).filter((i) => i.startsWith('Error')))
       .toEqual([])
     await expect(this.validationSummary).toHaveText(/^(No problems found|0 errors, \d+ warnings?)$/)
-    return (await this.issues()).filter((i) => i.startsWith('Warning'))
+    return this.warnings()
+  }
+
+  /** Retries until the warnings match (`expect.stringMatching` works for each). */
+  async expectWarnings(expected: unknown[]) {
+    await expect.poll(() => this.warnings(), { message: 'editor warnings' }).toEqual(expected)
   }
 
   // --- saving -----------------------------------------------------------------------------
@@ -322,14 +352,29 @@ export class ApiRuleEditorPage {
   }
 
   /**
-   * Edit mode: Save, read the diff, confirm. Returns the diff's text with whitespace collapsed;
-   * changed lines read "removed: <line>" / "added: <line>" (what screen readers hear).
+   * Edit mode: Save, then wait for the diff. Assert on `diffRegion` (`toContainText` retries);
+   * changed lines read "removed: <line>" / "added: <line>" (what screen readers hear). Then
+   * `confirmDiff()`.
    */
-  async saveWithDiff(): Promise<string> {
+  async openDiff() {
     await this.saveButton.click()
     await this.diffDialog.waitFor()
-    const diff = ((await this.diffRegion.textContent()) ?? '').replace(/\s+/g, ' ')
+    await expect(this.diffRegion).toContainText(/(added|removed):/)
+  }
+
+  /** Confirms the open diff dialog (the save starts). */
+  async confirmDiff() {
     await this.diffDialog.getByRole('button', { name: 'Save', exact: true }).click()
+  }
+
+  /**
+   * Edit mode: `openDiff()`, read the diff once, `confirmDiff()`. Returns the diff's text with
+   * whitespace collapsed (to assert on it, prefer `openDiff()` and `expect(diffRegion)`).
+   */
+  async saveWithDiff(): Promise<string> {
+    await this.openDiff()
+    const diff = ((await this.diffRegion.textContent()) ?? '').replace(/\s+/g, ' ')
+    await this.confirmDiff()
     return diff
   }
 

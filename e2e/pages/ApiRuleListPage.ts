@@ -43,9 +43,13 @@ export class ApiRuleListPage {
     await this.heading.waitFor()
   }
 
-  /** Waits until the list is loaded (the count is shown) and the watch is live. */
-  async waitUntilLive() {
-    await expect(this.connection).toContainText('Live')
+  /**
+   * Waits until the list is loaded (the count is shown) and the watch is live. A first load on a
+   * busy machine has taken over 10 s (the list request itself started 10 s after navigation), so
+   * this waits up to 30 s unless told otherwise.
+   */
+  async waitUntilLive(opts: { timeout?: number } = {}) {
+    await expect(this.connection).toContainText('Live', { timeout: 30_000, ...opts })
   }
 
   /** The "Live" / "Reconnecting…" / "Connecting…" indicator next to the title. */
@@ -68,18 +72,31 @@ export class ApiRuleListPage {
     return this.main.locator(`[data-key="${namespace}/${name}"]`)
   }
 
-  /** `namespace/name` of every rendered row, top to bottom. */
-  rowKeys(): Promise<string[]> {
-    return this.main
-      .locator('[data-key]')
-      .evaluateAll((rows) =>
-        rows.map((r) => r.getAttribute('data-key')).filter((k): k is string => k !== null),
-      )
+  /** Every rendered row (a virtualized list renders only what is near the viewport). */
+  get rows(): Locator {
+    return this.main.locator('[data-key]')
   }
 
-  /** Names (without namespace) of every rendered row, top to bottom. */
+  /** `namespace/name` of every rendered row, top to bottom, read once. */
+  rowKeys(): Promise<string[]> {
+    return this.rows.evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute('data-key')).filter((k): k is string => k !== null),
+    )
+  }
+
+  /**
+   * Names (without namespace) of every rendered row, top to bottom, read once. The list is live:
+   * assert with `expectRowNames()`, which retries.
+   */
   async rowNames(): Promise<string[]> {
     return (await this.rowKeys()).map((k) => k.slice(k.indexOf('/') + 1))
+  }
+
+  /** Retries until the rendered rows are exactly these names, in this order. */
+  async expectRowNames(expected: string[], opts: { timeout?: number } = {}) {
+    await expect
+      .poll(() => this.rowNames(), { message: 'API Rules list rows', ...opts })
+      .toEqual(expected)
   }
 
   nameLink(namespace: string, name: string): Locator {

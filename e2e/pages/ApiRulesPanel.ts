@@ -1,6 +1,6 @@
 // Page object for the API Rules panel (Service and Function pages, and the /embed views inside an
 // iframe). Built on roles and accessible names only.
-import type { FrameLocator, Locator, Page } from '@playwright/test'
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test'
 
 export class ApiRulesPanel {
   readonly root: Page | FrameLocator
@@ -20,13 +20,26 @@ export class ApiRulesPanel {
     return this.region.getByRole('link', { name, exact: true })
   }
 
-  /** `namespace/name` of every listed APIRule, in order. */
+  /** The row of a listed APIRule by `namespace/name`. */
+  ruleRow(key: string): Locator {
+    return this.region.locator(`[data-key="${key}"]`)
+  }
+
+  /**
+   * `namespace/name` of every listed APIRule, in order, read once. The panel is live: assert with
+   * `expectRuleKeys()` (or `expect.poll`), which retries.
+   */
   ruleKeys(): Promise<string[]> {
     return this.region
       .getByRole('row')
       .evaluateAll((rows) =>
         rows.map((r) => r.getAttribute('data-key')).filter((k): k is string => k !== null),
       )
+  }
+
+  /** Retries until the panel lists exactly these APIRules (`expect.arrayContaining` works too). */
+  async expectRuleKeys(expected: string[] | unknown) {
+    await expect.poll(() => this.ruleKeys(), { message: 'APIRules in the panel' }).toEqual(expected)
   }
 
   /**

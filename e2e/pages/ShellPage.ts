@@ -1,6 +1,6 @@
 // Page object for the application frame: navigation, namespace selector, theme switch.
 // Built only on accessible roles and labels, so scripts survive markup changes.
-import type { Locator, Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 export class ShellPage {
   readonly page: Page
@@ -34,8 +34,13 @@ export class ShellPage {
     await this.page.getByRole('option', { name: theme, exact: true }).click()
   }
 
-  /** The UI5 theme currently applied (sap_horizon, sap_horizon_dark, …). */
+  /** The UI5 theme currently applied (sap_horizon, sap_horizon_dark, …), read once. */
   currentTheme(): Promise<string | null> {
     return this.page.evaluate(() => document.documentElement.dataset.theme ?? null)
+  }
+
+  /** Retries until the page applies this UI5 theme (`data-theme` of the document element). */
+  async expectTheme(theme: string) {
+    await expect(this.page.locator('html')).toHaveAttribute('data-theme', theme)
   }
 }

@@ -478,12 +478,21 @@ function rememberObject(qc: QueryClient, d: ResourceDescriptor, obj: K8sObject |
   const name = obj?.metadata?.name
   if (!obj || !name) return
   const key = objectQueryKey(d, d.namespaced ? obj.metadata.namespace : undefined, name)
-  if (qc.getQueryData(key) !== undefined) {
-    qc.setQueryData(
-      key,
-      toListState({ metadata: { resourceVersion: obj.metadata.resourceVersion }, items: [obj] }),
-    )
-  }
+  if (qc.getQueryData(key) !== undefined) seedObjectQuery(qc, d, obj)
+}
+
+/**
+ * Writes an object the API server just returned into its `useK8sObject` query (cached or not), so
+ * the page that opens next renders that object at once instead of an older cached copy. The watch
+ * that page starts resumes from the object's resourceVersion.
+ */
+export function seedObjectQuery(qc: QueryClient, d: ResourceDescriptor, obj: K8sObject) {
+  const name = obj.metadata?.name
+  if (!name) return
+  qc.setQueryData(
+    objectQueryKey(d, d.namespaced ? obj.metadata.namespace : undefined, name),
+    toListState({ metadata: { resourceVersion: obj.metadata.resourceVersion }, items: [obj] }),
+  )
 }
 
 export interface CreateVars<T> {

@@ -10,13 +10,14 @@ import {
   useParams,
   useSearchParams,
 } from 'react-router'
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { BusyIndicator, Button, Dialog, Bar, MessageStrip, Title } from '@ui5/webcomponents-react'
 import { ApiRuleEditor } from './ApiRuleEditor.tsx'
 import { getApiRule } from './save/persist.ts'
 import { cloneForCreate, newApiRule, toYaml } from './templates.ts'
 import { draftKey, readDraft, writeDraft, type EditorView } from './draft.ts'
 import { namespacedPath } from '../app/namespace.ts'
+import { rememberSavedApiRule } from '../resources/apirules/saved.ts'
 
 function parseView(v: string | null): EditorView | undefined {
   return v === 'form' || v === 'yaml' || v === 'split' ? v : undefined
@@ -58,6 +59,7 @@ export function ApiRuleEditorPage() {
   const { ns = 'default', name } = useParams()
   const [params, setParams] = useSearchParams()
   const navigate = useNavigate()
+  const queryClient = useQueryClient()
   const inDataRouter = useContext(UNSAFE_DataRouterContext) !== null
   const mode: 'create' | 'edit' = name ? 'edit' : 'create'
   const version = params.get('version') === 'v1beta1' ? 'v1beta1' : 'v2'
@@ -161,6 +163,8 @@ export function ApiRuleEditorPage() {
             navigate(mode === 'edit' ? details(name!) : namespacedPath(ns, 'apirules'))
           }
           onSaved={(saved) => {
+            // The details page shows this response, not an older cached copy.
+            rememberSavedApiRule(queryClient, saved)
             setDirty(false)
             const savedName = String(
               (saved.metadata as { name?: string } | undefined)?.name ?? name ?? '',
