@@ -2,7 +2,7 @@
 export type DocPath = (string | number)[]
 
 export type IssueSeverity = 'error' | 'warning'
-export type IssueSource = 'schema' | 'cel' | 'controller' | 'server'
+export type IssueSource = 'schema' | 'cel' | 'controller' | 'server' | 'yaml'
 
 export interface Issue {
   /** Where the problem is, as a document path (`['spec', 'rules', 0, 'path']`). */

@@ -4,6 +4,7 @@ import { schemaIssues } from './ajv.ts'
 import { celIssues } from './cel.ts'
 import { controllerIssuesV1beta1, controllerIssuesV2 } from './controller.ts'
 import { metadataIssues } from './meta.ts'
+import { prunedFieldIssues } from './pruned.ts'
 import { formatPath, parseFieldPath } from './paths.ts'
 import { insecureJwksWarnings, publicCatchAllWarnings } from '../warnings.ts'
 import { toApiRuleView } from '../model.ts'
@@ -35,6 +36,7 @@ export function validateApiRule(
   const issues: Issue[] = [
     ...metadataIssues(obj),
     ...(ctx.crd ? schemaIssues(obj, ctx.crd, version) : []),
+    ...(ctx.crd ? prunedFieldIssues(obj, ctx.crd, version) : []),
     ...celIssues(obj, version),
     ...(version === 'v1beta1' ? controllerIssuesV1beta1(obj) : controllerIssuesV2(obj, ctx)),
     ...advisoryIssues(obj),
@@ -70,7 +72,16 @@ function advisoryIssues(obj: unknown): Issue[] {
   }
 }
 
-/** True when nothing would make the API server reject the object (warnings are allowed). */
+/**
+ * True when nothing would make the API server reject the object: no error of the schema, CEL,
+ * metadata or a server answer. Controller errors (an empty issuer, no service) pass admission but
+ * put the APIRule into `state: Error`; the editor still blocks them (see blocksSave).
+ */
 export function isAdmissible(issues: readonly Issue[]): boolean {
-  return !issues.some((i) => i.severity === 'error')
+  return !issues.some((i) => i.severity === 'error' && i.source !== 'controller')
+}
+
+/** True when the editor must not create or save: any error, admission or controller. */
+export function blocksSave(issues: readonly Issue[]): boolean {
+  return issues.some((i) => i.severity === 'error')
 }
