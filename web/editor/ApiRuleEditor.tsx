@@ -21,9 +21,10 @@ import {
   Title,
 } from '@ui5/webcomponents-react'
 import { EditorDocument } from './document/EditorDocument.ts'
-import { IssueStore } from './document/IssueStore.ts'
 import { getAt } from './document/structural.ts'
-import { EditorContext, fieldId, type EditorContextValue } from './form/context.ts'
+import { EditorContext, type EditorContextValue } from './form/context.ts'
+import { useEditorValidation } from './useEditorValidation.ts'
+import { ProblemsPanel, saveBlockedReason } from './ProblemsPanel.tsx'
 import { V2Form } from './form/V2Form.tsx'
 import { V1Beta1Form } from './form/V1Beta1Form.tsx'
 import { DiffView } from './save/DiffView.tsx'
@@ -47,11 +48,10 @@ import {
   useServices,
 } from './api.ts'
 import { StatusError } from '../api/client.ts'
-import { validateApiRule } from '../resources/apirules/validation/validate.ts'
 import { apiRuleJsonSchema } from '../resources/apirules/validation/schema.ts'
 import { statusToIssues } from '../resources/apirules/validation/server.ts'
 import { formatPath } from '../resources/apirules/validation/paths.ts'
-import type { Issue, ValidationContext } from '../resources/apirules/validation/types.ts'
+import type { ValidationContext } from '../resources/apirules/validation/types.ts'
 import './editor.css'
 
 const YamlEditor = lazy(() => import('./monaco/YamlEditor.tsx'))
@@ -91,7 +91,6 @@ type Dialogs =
 export function ApiRuleEditor(props: ApiRuleEditorProps) {
   const { namespace, mode } = props
   const [store] = useState(() => new EditorDocument(initialText(props.initial)))
-  const [issueStore] = useState(() => new IssueStore())
   const [base, setBase] = useState<{ text: string; object: Obj | undefined }>(() => {
     const obj = (props.base ?? (typeof props.initial === 'object' ? props.initial : undefined)) as
       Obj | undefined
@@ -155,29 +154,10 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
   )
   const schema = useMemo(() => (crd ? apiRuleJsonSchema(crd, version) : undefined), [crd, version])
 
-  // --- validation: client issues on every change (coalesced), server issues until the next edit ---
-  const serverIssues = useRef<Issue[]>([])
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const run = () => {
-      timer = undefined
-      issueStore.set([...serverIssues.current, ...validateApiRule(store.value, version, vctx)])
-    }
-    run()
-    const off = store.subscribe(() => {
-      serverIssues.current = [] // they described an older text
-      timer ??= setTimeout(run, 30)
-    })
-    return () => {
-      off()
-      if (timer) clearTimeout(timer)
-    }
-  }, [store, issueStore, vctx, version])
+  // --- validation: off the keystroke path; a blank Create form shows issues as fields are touched ---
+  const validation = useEditorValidation(store, version, vctx, mode === 'edit')
+  const { issueStore, setServerIssues, revealAll } = validation
   const issues = useSyncExternalStore(issueStore.subscribe, () => issueStore.all)
-  const showServerIssues = (list: Issue[]) => {
-    serverIssues.current = list
-    issueStore.set([...list, ...validateApiRule(store.value, version, vctx)])
-  }
 
   // --- drafts ---
   const { draftKey } = props
@@ -202,6 +182,20 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
   const [alert, setAlert] = useState('')
   const [busy, setBusy] = useState(false)
   const [dialog, setDialog] = useState<Dialogs>({ kind: 'none' })
+  /** The API server's `Warning` headers of the last dry run or save (which then waits for OK). */
+  const [serverWarnings, setServerWarnings] = useState<{ texts: string[]; onSave: boolean }>({
+    texts: [],
+    onSave: false,
+  })
+  // An answer of the server describes the text it was sent; the next edit makes it stale.
+  useEffect(
+    () =>
+      store.subscribe(() => {
+        setAlert('')
+        setServerWarnings({ texts: [], onSave: false })
+      }),
+    [store],
+  )
 
   const requestObject = useCallback(
     (rv?: string) =>
@@ -211,27 +205,36 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
 
   const failWith = useCallback(
     (err: unknown, what: string) => {
-      if (err instanceof StatusError) showServerIssues(statusToIssues(err.status))
-      setAlert(`${what} failed: ${errorMessage(err)}`)
+      // A Status is listed once, in the problems below (at its fields when it names them).
+      if (err instanceof StatusError) {
+        setServerIssues(statusToIssues(err.status))
+        setAlert(`${what} failed: the API server refused it (see the problems below).`)
+      } else setAlert(`${what} failed: ${errorMessage(err)}`)
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- showServerIssues reads refs and stable stores
-    [version, vctx],
+    [setServerIssues],
   )
 
   const validateOnServer = async () => {
     if (store.error) return setAlert('The YAML does not parse; fix it first.')
     setBusy(true)
     setAlert('')
+    const warnings: string[] = []
+    const collect = (w: string[]) => warnings.push(...w)
     try {
       const obj = requestObject()
-      if (mode === 'create') await createApiRule(obj, namespace, true)
-      else await replaceApiRule(obj, namespace, true)
-      showServerIssues([])
-      setAnnounce('The API server accepts this APIRule (dry run).')
+      if (mode === 'create') await createApiRule(obj, namespace, true, collect)
+      else await replaceApiRule(obj, namespace, true, collect)
+      setServerIssues([])
+      setAnnounce(
+        warnings.length
+          ? 'The API server accepts this APIRule (dry run), with warnings.'
+          : 'The API server accepts this APIRule (dry run).',
+      )
     } catch (err) {
       if (isConflict(err)) await onConflict()
       else failWith(err, 'Server validation')
     } finally {
+      setServerWarnings({ texts: warnings, onSave: false })
       setBusy(false)
     }
   }
@@ -256,24 +259,38 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
     }
   }
 
-  const save = async (opts: { confirmed?: boolean; rv?: string } = {}) => {
+  const save = async (
+    opts: { confirmed?: boolean; rv?: string; acceptWarnings?: boolean } = {},
+  ) => {
     if (busy) return
     if (store.error)
       return setAlert(`The YAML does not parse (line ${store.error.line}); fix it before saving.`)
+    if (validation.allIssues.some((i) => i.severity === 'error')) {
+      revealAll()
+      setDialog({ kind: 'none' })
+      return setAlert(
+        `${mode === 'create' ? 'Create' : 'Save'} is blocked: fix the errors listed below first.`,
+      )
+    }
     if (mode === 'edit' && !opts.confirmed) return setDialog({ kind: 'diff' })
     setDialog({ kind: 'none' })
     setBusy(true)
     setAlert('')
+    const warnings: string[] = []
+    const collect = (w: string[]) => warnings.push(...w)
     try {
       const obj = requestObject(opts.rv)
-      if (mode === 'create') {
-        await createApiRule(obj, namespace, true)
-        finishSave(await createApiRule(obj, namespace, false))
-      } else {
-        await replaceApiRule(obj, namespace, true)
-        finishSave(await replaceApiRule(obj, namespace, false))
+      const write = mode === 'create' ? createApiRule : replaceApiRule
+      await write(obj, namespace, true, collect)
+      if (warnings.length && !opts.acceptWarnings) {
+        // Every warning is the user's to see before the write happens (e.g. a deprecated version).
+        setServerWarnings({ texts: warnings, onSave: true })
+        return
       }
+      finishSave(await write(obj, namespace, false, collect))
+      setServerWarnings({ texts: warnings, onSave: false })
     } catch (err) {
+      setServerWarnings({ texts: warnings, onSave: false })
       if (isConflict(err)) await onConflict()
       else failWith(err, mode === 'create' ? 'Create' : 'Save')
     } finally {
@@ -336,8 +353,7 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
     [store, issueStore, readOnly, namespace, mode],
   )
 
-  const errors = issues.filter((i) => i.severity === 'error')
-  const warnings = issues.filter((i) => i.severity === 'warning')
+  const blockedReason = saveBlockedReason(issues, mode)
   const form = version === 'v1beta1' ? <V1Beta1Form onMigrate={openMigration} /> : <V2Form />
   const yaml = (
     <Suspense fallback={<p role="status">Loading the YAML editor…</p>}>
@@ -418,11 +434,18 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
           <Button
             design="Emphasized"
             onClick={() => void save()}
-            disabled={busy || (mode === 'edit' && !dirty)}
+            disabled={busy || (mode === 'edit' && !dirty) || blockedReason !== undefined}
+            tooltip={blockedReason}
+            accessibleDescription={blockedReason}
           >
             {mode === 'create' ? 'Create' : 'Save'}
           </Button>
         </div>
+        {blockedReason ? (
+          <p className="are-blocked" id="are-save-blocked">
+            {blockedReason}
+          </p>
+        ) : null}
         {crdQuery.data?.source === 'bundled' ? (
           <MessageStrip design="Information" hideCloseButton>
             The cluster's APIRule schema could not be read; checking against the bundled schema.
@@ -435,6 +458,24 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
             </MessageStrip>
           ) : null}
         </div>
+        {serverWarnings.texts.length ? (
+          <MessageStrip design="Critical" hideCloseButton className="are-server-warnings">
+            <span>The API server warned:</span>
+            <ul aria-label="Warnings from the API server">
+              {serverWarnings.texts.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+            {serverWarnings.onSave && !busy ? (
+              <Button
+                design="Transparent"
+                onClick={() => void save({ confirmed: true, acceptWarnings: true })}
+              >
+                {mode === 'create' ? 'Create anyway' : 'Save anyway'}
+              </Button>
+            ) : null}
+          </MessageStrip>
+        ) : null}
         <div role="status" aria-live="polite" className="are-sr">
           {announce}
         </div>
@@ -447,27 +488,7 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
           {view !== 'yaml' ? form : null}
           {view !== 'form' ? yaml : null}
         </div>
-        <section aria-label="Validation">
-          <p role="status" aria-live="polite">
-            {errors.length || warnings.length
-              ? `${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`
-              : 'No problems found'}
-          </p>
-          {issues.length ? (
-            <ul className="are-issues">
-              {issues.map((i, k) => (
-                <li key={k} className={i.severity === 'error' ? 'are-error' : 'are-warning'}>
-                  <button
-                    type="button"
-                    onClick={() => document.getElementById(fieldId(i.path))?.focus()}
-                  >
-                    {`${i.severity === 'error' ? 'Error' : 'Warning'} (${i.source}) ${formatPath(i.path) || '(object)'}: ${i.message}`}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </section>
+        <ProblemsPanel issues={issues} hiddenErrors={validation.hiddenErrors} />
       </div>
 
       <Dialog
