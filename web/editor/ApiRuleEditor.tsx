@@ -132,6 +132,7 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
     () => ({
       crd,
       namespace,
+      creating: mode === 'create',
       services: services.data?.items.map((s) => ({
         name: s.metadata.name ?? '',
         namespace,
@@ -150,9 +151,18 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
         hosts: r.spec?.hosts ?? [],
       })),
     }),
-    [crd, namespace, services.data, gateways.data, others.data],
+    [crd, namespace, mode, services.data, gateways.data, others.data],
   )
   const schema = useMemo(() => (crd ? apiRuleJsonSchema(crd, version) : undefined), [crd, version])
+
+  // The namespace picker (create from all namespaces) may change the namespace: the YAML follows.
+  const shownNamespace = useRef(namespace)
+  useEffect(() => {
+    if (shownNamespace.current === namespace) return
+    shownNamespace.current = namespace
+    if (!store.error && getAt(store.value, ['metadata', 'namespace']) !== undefined)
+      store.setField(['metadata', 'namespace'], namespace)
+  }, [namespace, store])
 
   // --- validation: off the keystroke path; a blank Create form shows issues as fields are touched ---
   const validation = useEditorValidation(store, version, vctx, mode === 'edit')

@@ -22,6 +22,7 @@ const SOURCE_LABEL: Record<Issue['source'], string> = {
   controller: 'controller',
   server: 'server',
   yaml: 'yaml',
+  cluster: 'cluster',
 }
 
 export function ProblemsPanel({

@@ -205,12 +205,13 @@ export function controllerIssuesV2(obj: unknown, ctx: ValidationContext = {}): I
           r.hosts.some((oh) => oh === h || oh === full),
       )
       if (other)
-        out.push(
-          reject(
+        out.push({
+          ...reject(
             ['spec', 'hosts', i],
             `Host is occupied by another Virtual Service (APIRule ${other.namespace}/${other.name})`,
           ),
-        )
+          source: 'cluster',
+        })
     }
   })
 
