@@ -82,14 +82,13 @@ export function withUniqueNameAndHost(obj: Obj, ns: string, others: readonly Kno
   const hostTaken = (h: string) =>
     others.some((r) => r.hosts.some((o) => o === h || (!h.includes('.') && o.split('.')[0] === h)))
   let uniqueHost = host
-  let uniqueRuleName = name
   if (host && !host.startsWith('*') && hostTaken(host)) {
     uniqueHost = uniqueName(host.split('.')[0] ?? host, (c) =>
       hostTaken(host.includes('.') ? [c, ...host.split('.').slice(1)].join('.') : c),
     )
     if (host.includes('.')) uniqueHost = [uniqueHost, ...host.split('.').slice(1)].join('.')
   }
-  uniqueRuleName = uniqueName(name, nameTaken)
+  const uniqueRuleName = uniqueName(name, nameTaken)
   return {
     ...obj,
     metadata: { ...meta, name: uniqueRuleName },
