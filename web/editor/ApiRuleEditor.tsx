@@ -9,6 +9,7 @@ import {
   useRef,
   useState,
   useSyncExternalStore,
+  type ClipboardEvent,
 } from 'react'
 import {
   Button,
@@ -52,6 +53,7 @@ import { apiRuleJsonSchema } from '../resources/apirules/validation/schema.ts'
 import { statusToIssues } from '../resources/apirules/validation/server.ts'
 import { formatPath } from '../resources/apirules/validation/paths.ts'
 import type { ValidationContext } from '../resources/apirules/validation/types.ts'
+import { isTooBig, MAX_DOCUMENT_BYTES, reportedBytes, tooBigMessage } from './limits.ts'
 import './editor.css'
 
 const YamlEditor = lazy(() => import('./monaco/YamlEditor.tsx'))
@@ -192,6 +194,16 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
   const [alert, setAlert] = useState('')
   const [busy, setBusy] = useState(false)
   const [dialog, setDialog] = useState<Dialogs>({ kind: 'none' })
+  /** Characters in Monaco while its text is over the limit (the document waits), else 0. */
+  const [oversizeChars, setOversizeChars] = useState(0)
+  /** Refuses a paste that would make the document bigger than the cluster can store. */
+  const refuseHugePaste = (e: ClipboardEvent) => {
+    const pasted = e.clipboardData.getData('text/plain')
+    if (!isTooBig(pasted)) return
+    e.preventDefault()
+    e.stopPropagation() // in the capture phase: the editor below never sees the text
+    setAlert(tooBigMessage(reportedBytes(pasted), 'pasted text'))
+  }
   /** The API server's `Warning` headers of the last dry run or save (which then waits for OK). */
   const [serverWarnings, setServerWarnings] = useState<{ texts: string[]; onSave: boolean }>({
     texts: [],
@@ -363,7 +375,9 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
     [store, issueStore, readOnly, namespace, mode],
   )
 
-  const blockedReason = saveBlockedReason(issues, mode)
+  const blockedReason = oversizeChars
+    ? `${mode === 'create' ? 'Create' : 'Save'} is disabled: the YAML is over ${MAX_DOCUMENT_BYTES / (1024 * 1024)} MiB; make it smaller.`
+    : saveBlockedReason(issues, mode)
   const form = version === 'v1beta1' ? <V1Beta1Form onMigrate={openMigration} /> : <V2Form />
   const yaml = (
     <Suspense fallback={<p role="status">Loading the YAML editor…</p>}>
@@ -373,6 +387,7 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
         schema={schema}
         onSave={onSaveShortcut}
         label="YAML"
+        onOversize={setOversizeChars}
       />
     </Suspense>
   )
@@ -382,6 +397,7 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
     <EditorContext value={ctx}>
       <div
         className="are-root"
+        onPasteCapture={refuseHugePaste}
         onKeyDownCapture={(e) => {
           if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
             e.preventDefault()

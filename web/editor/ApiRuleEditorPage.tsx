@@ -23,6 +23,7 @@ import {
 } from './templates.ts'
 import { useOtherApiRules } from './api.ts'
 import { draftKey, readDraft, writeDraft, type EditorView } from './draft.ts'
+import { isTooBig, reportedBytes, tooBigMessage } from './limits.ts'
 import { ALL_NAMESPACES, namespacedPath } from '../app/namespace.ts'
 import {
   NamespacePicker,
@@ -86,7 +87,15 @@ export function ApiRuleEditorPage() {
   const service = params.get('service') ?? fn
   const port = fn ? 80 : params.get('port') ? Number(params.get('port')) : undefined
   const key = draftKey(mode, routeNs, name)
-  const [draft, setDraft] = useState(() => readDraft(key))
+  // A draft over the limit (pasted before the limit existed) is not opened: it would freeze the tab.
+  const [stored] = useState(() => {
+    const d = readDraft(key)
+    return d !== null && isTooBig(d)
+      ? { draft: null, refused: tooBigMessage(reportedBytes(d), 'draft') }
+      : { draft: d, refused: undefined }
+  })
+  const [draft, setDraft] = useState(stored.draft)
+  const refusedDraft = stored.refused
   const [generation, setGeneration] = useState(0)
   const [dirty, setDirty] = useState(false)
   // After a save: navigate once the clean state is committed, so the leave guard (a child, whose
@@ -231,6 +240,11 @@ export function ApiRuleEditorPage() {
       <Title level="H2" id="are-page-title">
         {title}
       </Title>
+      {refusedDraft ? (
+        <MessageStrip design="Critical" role="alert">
+          {refusedDraft}
+        </MessageStrip>
+      ) : null}
       {mode === 'create' ? picker : null}
       {body}
       {inDataRouter ? <LeaveGuard when={dirty} /> : null}
