@@ -13,6 +13,7 @@ import {
 } from 'react'
 import {
   Button,
+  CheckBox,
   Dialog,
   MessageStrip,
   Option,
@@ -49,7 +50,7 @@ import {
   useServices,
 } from './api.ts'
 import { StatusError } from '../api/client.ts'
-import { apiRuleJsonSchema } from '../resources/apirules/validation/schema.ts'
+import { apiRuleJsonSchema, crdVersion } from '../resources/apirules/validation/schema.ts'
 import { statusToIssues } from '../resources/apirules/validation/server.ts'
 import { formatPath } from '../resources/apirules/validation/paths.ts'
 import type { ValidationContext } from '../resources/apirules/validation/types.ts'
@@ -304,7 +305,9 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
       const obj = requestObject(opts.rv)
       const write = mode === 'create' ? createApiRule : replaceApiRule
       await write(obj, namespace, true, collect)
-      if (warnings.length && !opts.acceptWarnings) {
+      // The version's own deprecation warning is already shown by the form; any other waits for OK.
+      const known = crdVersion(crd, version)?.deprecationWarning
+      if (warnings.some((w) => w !== known) && !opts.acceptWarnings) {
         // Every warning is the user's to see before the write happens (e.g. a deprecated version).
         setServerWarnings({ texts: warnings, onSave: true })
         return
@@ -343,8 +346,10 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
     )
   }
 
+  const [confirmDrop, setConfirmDrop] = useState(false)
   const openMigration = useCallback(() => {
     const result = migrateToV2(store.value)
+    setConfirmDrop(false)
     setDialog({ kind: 'migrate', result, text: toYaml(result.object) })
   }, [store])
   const didOpenMigration = useRef(false)
@@ -601,6 +606,12 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
                 <>
                   <Button
                     design="Emphasized"
+                    disabled={dialog.result.dropped.length > 0 && !confirmDrop}
+                    tooltip={
+                      dialog.result.dropped.length > 0 && !confirmDrop
+                        ? 'First confirm that the routes listed above are removed.'
+                        : undefined
+                    }
                     onClick={() => {
                       store.replaceText(dialog.text)
                       setDialog({ kind: 'none' })
@@ -618,6 +629,25 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
       >
         {dialog.kind === 'migrate' ? (
           <>
+            {dialog.result.dropped.length ? (
+              <section aria-label="Routes that cannot be converted" className="are-dropped">
+                <MessageStrip design="Negative" hideCloseButton>
+                  {`${dialog.result.dropped.length === 1 ? 'This route' : `These ${dialog.result.dropped.length} routes`} cannot be converted and will be removed: after saving, requests to ${dialog.result.dropped.length === 1 ? 'it' : 'them'} are no longer routed.`}
+                </MessageStrip>
+                <ul>
+                  {dialog.result.dropped.map((d) => (
+                    <li key={d.rule}>
+                      {`Rule ${d.rule}: ${d.path} ${d.methods.join(', ')} — removed (${d.why})`}
+                    </li>
+                  ))}
+                </ul>
+                <CheckBox
+                  text={`Remove ${dialog.result.dropped.length === 1 ? 'this route' : 'these routes'}`}
+                  checked={confirmDrop}
+                  onChange={(e) => setConfirmDrop(e.target.checked)}
+                />
+              </section>
+            ) : null}
             {dialog.result.problems.length ? (
               <MessageStrip design="Critical" hideCloseButton>
                 <ul>
