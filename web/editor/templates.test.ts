@@ -43,6 +43,13 @@ describe('unique prefills', () => {
     const onCreate = validateApiRule(obj, 'v2', { namespace: 'ns', creating: true, apiRules })
     const taken = onCreate.filter((i) => i.source === 'cluster').map((i) => formatPath(i.path))
     expect(taken.sort()).toEqual(['metadata.name', 'spec.hosts[0]'])
+    // a new rule reusing a taken name and that rule's host: both are flagged
+    const same = { ...obj, spec: { ...(obj.spec as object), hosts: ['other'] } }
+    const reuse = validateApiRule(same, 'v2', { namespace: 'ns', creating: true, apiRules })
+    expect(reuse.filter((i) => i.source === 'cluster').map((i) => formatPath(i.path))).toEqual([
+      'spec.hosts[0]',
+      'metadata.name',
+    ])
     const onEdit = validateApiRule(obj, 'v2', { namespace: 'ns', apiRules })
     expect(onEdit.filter((i) => i.source === 'cluster').map((i) => formatPath(i.path))).toEqual([
       'spec.hosts[0]',

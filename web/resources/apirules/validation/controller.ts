@@ -201,7 +201,8 @@ export function controllerIssuesV2(obj: unknown, ctx: ValidationContext = {}): I
       const full = short && gatewayObj ? `${h}.${gatewayDomain(gatewayObj) ?? ''}` : h
       const other = ctx.apiRules.find(
         (r) =>
-          !(r.namespace === ns && r.name === (str(meta.name) ?? ctx.name)) &&
+          // a rule being created is not yet one of them, even when it reuses a taken name
+          (ctx.creating || !(r.namespace === ns && r.name === (str(meta.name) ?? ctx.name))) &&
           r.hosts.some((oh) => oh === h || oh === full),
       )
       if (other)
