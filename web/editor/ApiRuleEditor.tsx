@@ -53,7 +53,8 @@ import { StatusError } from '../api/client.ts'
 import { apiRuleJsonSchema, crdVersion } from '../resources/apirules/validation/schema.ts'
 import { statusToIssues } from '../resources/apirules/validation/server.ts'
 import { formatPath } from '../resources/apirules/validation/paths.ts'
-import type { ValidationContext } from '../resources/apirules/validation/types.ts'
+import type { Issue, ValidationContext } from '../resources/apirules/validation/types.ts'
+import { APIRULE_GROUP } from '../resources/apirules/types.ts'
 import { isTooBig, MAX_DOCUMENT_BYTES, reportedBytes, tooBigMessage } from './limits.ts'
 import './editor.css'
 
@@ -167,8 +168,33 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
       store.setField(['metadata', 'namespace'], namespace)
   }, [namespace, store])
 
+  // A version the cluster does not serve (e.g. v1alpha1) cannot be written: say so, offer v2.
+  const apiVersion = useSyncExternalStore(store.subscribe, () => {
+    const v = getAt(store.value, ['apiVersion'])
+    return typeof v === 'string' ? v : ''
+  })
+  const unservedVersion = useMemo(() => {
+    const [group, v] = apiVersion.split('/')
+    if (group !== APIRULE_GROUP || !v || !served.data || served.data.includes(v)) return undefined
+    return v
+  }, [apiVersion, served.data])
+  const versionIssues = useMemo<Issue[]>(
+    () =>
+      unservedVersion
+        ? [
+            {
+              path: ['apiVersion'],
+              message: `The cluster does not serve APIRule version ${unservedVersion} (it serves ${(served.data ?? []).join(', ')})`,
+              severity: 'error',
+              source: 'cluster',
+            },
+          ]
+        : [],
+    [unservedVersion, served.data],
+  )
+
   // --- validation: off the keystroke path; a blank Create form shows issues as fields are touched ---
-  const validation = useEditorValidation(store, version, vctx, mode === 'edit')
+  const validation = useEditorValidation(store, version, vctx, mode === 'edit', versionIssues)
   const { issueStore, setServerIssues, revealAll } = validation
   const issues = useSyncExternalStore(issueStore.subscribe, () => issueStore.all)
 
@@ -360,6 +386,14 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
     }
   }, [props.openMigration, migratable, openMigration])
 
+  /** A v1beta1-shaped object (spec.host) goes through the migration; anything else gets v2. */
+  const convertUnserved = () => {
+    if (store.error) return
+    const v1beta1Shape = getAt(store.value, ['spec', 'host']) !== undefined
+    store.setField(['apiVersion'], `${APIRULE_GROUP}/${v1beta1Shape ? 'v1beta1' : 'v2'}`)
+    if (v1beta1Shape) openMigration()
+  }
+
   const switchVersion = (v: string) => {
     const cur = store.value as Obj
     const name = String(getAt(cur, ['metadata', 'name']) ?? '')
@@ -513,6 +547,14 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
         {announce ? (
           <MessageStrip design="Positive" onClose={() => setAnnounce('')}>
             {announce}
+          </MessageStrip>
+        ) : null}
+        {unservedVersion ? (
+          <MessageStrip design="Negative" hideCloseButton>
+            {`This cluster does not serve APIRule ${unservedVersion}; it cannot be created or saved in that version. `}
+            <Button design="Transparent" onClick={convertUnserved}>
+              Convert to v2
+            </Button>
           </MessageStrip>
         ) : null}
         <div className={`are-body ${view === 'split' ? 'are-split' : ''}`}>

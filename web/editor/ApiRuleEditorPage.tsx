@@ -13,6 +13,8 @@ import {
 import { useQuery } from '@tanstack/react-query'
 import { BusyIndicator, Button, Dialog, Bar, MessageStrip, Title } from '@ui5/webcomponents-react'
 import { ApiRuleEditor } from './ApiRuleEditor.tsx'
+import { RouterLink } from '../components/RouterLink.tsx'
+import '../resources/apirules/apirules.css' // the page frame (kd-page) of the list and details pages
 import { getApiRule } from './save/persist.ts'
 import {
   cloneForCreate,
@@ -236,10 +238,14 @@ export function ApiRuleEditorPage() {
   }
 
   return (
-    <main className="are-page" aria-labelledby="are-page-title">
-      <Title level="H2" id="are-page-title">
-        {title}
-      </Title>
+    <main className="kd-page are-page" aria-labelledby="are-page-title">
+      <div className="kd-page-header">
+        <Title level="H2" size="H3" id="are-page-title">
+          {title}
+        </Title>
+        <span className="kd-spacer" />
+        <RouterLink to={namespacedPath(routeNs, 'apirules')}>Back to API Rules</RouterLink>
+      </div>
       {refusedDraft ? (
         <MessageStrip design="Critical" role="alert">
           {refusedDraft}

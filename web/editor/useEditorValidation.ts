@@ -23,6 +23,8 @@ export function parseIssue(store: EditorDocument): Issue | undefined {
   }
 }
 
+const NONE: readonly Issue[] = []
+
 export interface EditorValidation {
   /** The issues to show (the store the form fields and Monaco read). */
   issueStore: IssueStore
@@ -41,6 +43,8 @@ export function useEditorValidation(
   version: string,
   vctx: ValidationContext,
   showAllFromStart: boolean,
+  /** Issues the page knows of itself (e.g. a version the cluster does not serve). */
+  extraIssues: readonly Issue[] = NONE,
 ): EditorValidation {
   const [issueStore] = useState(() => new IssueStore())
   const [initialValue] = useState(() => store.value)
@@ -53,7 +57,7 @@ export function useEditorValidation(
 
   const publish = useCallback(() => {
     const parse = parseIssue(store)
-    const issues = [...(parse ? [parse] : []), ...server.current, ...client.current]
+    const issues = [...(parse ? [parse] : []), ...extraIssues, ...server.current, ...client.current]
     const visible = issues.filter((i) => {
       if (showAll.current || i.source === 'server' || i.source === 'yaml') return true
       const key = formatPath(i.path)
@@ -66,7 +70,7 @@ export function useEditorValidation(
     })
     setAll(issues)
     issueStore.set(visible)
-  }, [store, issueStore, initialValue])
+  }, [store, issueStore, initialValue, extraIssues])
 
   useEffect(() => {
     let cancelled = false

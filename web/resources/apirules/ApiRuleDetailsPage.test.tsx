@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import '@ui5/webcomponents-react/dist/Assets-node.js'
-import { cleanup, render, screen } from '@testing-library/react'
+import { cleanup, render, screen, waitFor } from '@testing-library/react'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { K8sObject } from '../../api/k8s-types.ts'
@@ -60,12 +61,15 @@ const RULE = {
 } as K8sObject
 
 function renderPage() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   return render(
-    <MemoryRouter initialEntries={['/namespaces/default/apirules/httpbin']}>
-      <Routes>
-        <Route path="/namespaces/:ns/apirules/:name" element={<ApiRuleDetailsPage />} />
-      </Routes>
-    </MemoryRouter>,
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={['/namespaces/default/apirules/httpbin']}>
+        <Routes>
+          <Route path="/namespaces/:ns/apirules/:name" element={<ApiRuleDetailsPage />} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
   )
 }
 
@@ -103,6 +107,29 @@ describe('ApiRuleDetailsPage', () => {
     expect(headerButton('Delete')?.disabled).toBe(true)
     expect(headerButton('Edit')?.disabled).toBe(false)
     expect(headerButton('Clone')?.disabled).toBe(false)
+  })
+
+  it('warns that the stored rule is one the editor would refuse, with a link to fix it', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(new Response('{}', { status: 403 }))),
+    )
+    renderPage()
+    // the CRD cannot be read (403): the bundled one is used
+    await waitFor(
+      () =>
+        expect(
+          screen.getByText(/As stored, this APIRule has 1 problem the editor would refuse/),
+        ).toBeTruthy(),
+      { timeout: 5000 },
+    )
+    expect(
+      screen.getByText(
+        'spec.rules[1].path: Path /secure with method GET conflicts with at least one of the previous rule paths',
+      ),
+    ).toBeTruthy()
+    expect(screen.getByText('Open it in the editor to fix them')).toBeTruthy()
+    vi.unstubAllGlobals()
   })
 
   it('lists generated resources', () => {
