@@ -121,7 +121,7 @@ describe('ApiRuleDetailsPage', () => {
         expect(
           screen.getByText(/As stored, this APIRule has 1 problem the editor would refuse/),
         ).toBeTruthy(),
-      { timeout: 5000 },
+      { timeout: 15_000 },
     )
     expect(
       screen.getByText(
@@ -130,7 +130,7 @@ describe('ApiRuleDetailsPage', () => {
     ).toBeTruthy()
     expect(screen.getByText('Open it in the editor to fix them')).toBeTruthy()
     vi.unstubAllGlobals()
-  })
+  }, 20_000) // loads Ajv and the bundled CRD on demand: slow on a busy machine
 
   it('lists generated resources', () => {
     lists.set('virtualservices', [{ metadata: { namespace: 'default', name: 'httpbin-abcde' } }])
