@@ -80,7 +80,7 @@ describe('ApiRuleEditor (form view)', () => {
     await waitFor(() => expect(innerInput('f-spec-rules-0-path').value).toBe('/*'))
     expect(screen.getByText(/Also in YAML.*spec\.custom/)).toBeTruthy()
     // a new rule starts without red: the missing access strategy is known but not shown yet
-    await waitFor(() => expect(screen.getByText('Fill in the required fields')).toBeTruthy())
+    await waitFor(() => expect(screen.getByText(/^Fill in the required fields/)).toBeTruthy())
     expect(screen.queryAllByText(/One of the following fields must be set/)).toHaveLength(0)
     act(() => typeInto('f-spec-rules-0-path', '/api/{**}'))
     await waitFor(() => expect(sessionStorage.getItem('test-draft')).toContain('- path: /api/{**}'))
@@ -95,7 +95,7 @@ describe('ApiRuleEditor (form view)', () => {
     vi.stubGlobal('fetch', fetchMock)
     setup()
     await waitFor(() => expect(innerInput('f-spec-rules-0-path').value).toBe('/*'))
-    await waitFor(() => expect(screen.getByText('Fill in the required fields')).toBeTruthy())
+    await waitFor(() => expect(screen.getByText(/^Fill in the required fields/)).toBeTruthy())
     const create = screen.getByText('Create', { selector: 'ui5-button' })
     act(() => create.click())
     await waitFor(() =>

@@ -34,11 +34,12 @@ export function ProblemsPanel({
 }) {
   const errors = issues.filter((i) => i.severity === 'error').length
   const warnings = issues.length - errors
+  // Errors of untouched fields are not listed yet; the summary still says something is missing.
   const summary =
-    errors || warnings
-      ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
-      : hiddenErrors
-        ? 'Fill in the required fields'
+    hiddenErrors && !errors
+      ? `Fill in the required fields${warnings ? ` · ${plural(warnings, 'warning')}` : ''}`
+      : errors || warnings
+        ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
         : 'No problems found'
   return (
     <section aria-label="Validation" className="are-problems">

@@ -1,6 +1,6 @@
 // The editor's validation loop: client issues after the edits pause (off the keystroke path),
 // server issues until the next edit, the parse error as an issue, and which issues to show.
-// A blank Create form is not a wall of red: an issue shows once its field differs from the start
+// A blank Create form is not a wall of red: an error shows once its field differs from the start
 // (typed in the form or the YAML), or once the user tried to save (`revealAll`). Edits of a stored
 // rule show everything from the start.
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
@@ -59,7 +59,8 @@ export function useEditorValidation(
     const parse = parseIssue(store)
     const issues = [...(parse ? [parse] : []), ...extraIssues, ...server.current, ...client.current]
     const visible = issues.filter((i) => {
-      if (showAll.current || i.source === 'server' || i.source === 'yaml') return true
+      if (showAll.current || i.severity === 'warning') return true
+      if (i.source === 'server' || i.source === 'yaml') return true
       const key = formatPath(i.path)
       if (revealed.current.has(key)) return true
       if (getAt(store.value, i.path) !== getAt(initialValue, i.path)) {
