@@ -18,6 +18,7 @@ test('creates from "All namespaces" in the namespace picked, with its Services',
   page,
   requests,
 }) => {
+  test.slow() // two cold editor loads and a create
   const ns = await namespaceWith('e2e-allns', [serviceObject('picked-svc')])
   const editor = new ApiRuleEditorPage(page)
   await editor.openCreateFromAllNamespaces()
