@@ -86,6 +86,9 @@ function initialText(initial: string | object): string {
   return typeof initial === 'string' ? initial : toYaml(stripForEdit(initial))
 }
 
+type ServerWarnings = { texts: string[]; onSave: boolean }
+const NO_WARNINGS: ServerWarnings = { texts: [], onSave: false }
+
 type Dialogs =
   | { kind: 'none' }
   | { kind: 'diff' }
@@ -232,16 +235,15 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
     setAlert(tooBigMessage(reportedBytes(pasted), 'pasted text'))
   }
   /** The API server's `Warning` headers of the last dry run or save (which then waits for OK). */
-  const [serverWarnings, setServerWarnings] = useState<{ texts: string[]; onSave: boolean }>({
-    texts: [],
-    onSave: false,
-  })
+  const [serverWarnings, setServerWarnings] = useState<ServerWarnings>(NO_WARNINGS)
   // An answer of the server describes the text it was sent; the next edit makes it stale.
   useEffect(
     () =>
       store.subscribe(() => {
+        // Functional updates that keep the state when it is already empty: no re-render of the
+        // whole editor on every keystroke (it matters at thousands of rules).
         setAlert('')
-        setServerWarnings({ texts: [], onSave: false })
+        setServerWarnings((w) => (w.texts.length ? NO_WARNINGS : w))
       }),
     [store],
   )
