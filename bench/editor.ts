@@ -19,6 +19,13 @@ import { round, roundSummary, summarize } from './lib/stats.ts'
 
 const TARGET = { op: '<=' as const, value: 16 }
 
+/**
+ * The big-document case of issue 15: an APIRule of ≈ 300 KB of YAML (1,150 rules), where a
+ * keystroke must reach the other view within 100 ms (p50).
+ */
+export const BIG_RULES = 1150
+export const BIG_TARGET = { op: '<=' as const, value: 100 }
+
 export function engineBench(opts: { rules: number; iterations: number }) {
   const obj = manyRulesApiRule('bench', 'many-rules', opts.rules)
   const text = new Document(obj).toString({ lineWidth: 0 })
@@ -52,12 +59,16 @@ export function engineBench(opts: { rules: number; iterations: number }) {
   }
 }
 
-export function engineMetrics(r: ReturnType<typeof engineBench>, rules: number): Metric[] {
+export function engineMetrics(
+  r: ReturnType<typeof engineBench>,
+  rules: number,
+  target = TARGET,
+): Metric[] {
   const ref = `yaml.parseDocument of the same text: p50 ${r.parse.median.toFixed(2)} ms`
   return [
     metric(`engine, ${rules} rules: form edit (setField) p50`, round(r.setField.median, 2), 'ms', {
       detail: `p95 ${r.setField.p95.toFixed(2)} ms, n=${r.setField.n}; ${(r.setField.median / r.parse.median).toFixed(2)}× ${ref} (${r.lines} lines, ${(r.textBytes / 1024).toFixed(0)} KB)`,
-      target: TARGET,
+      target,
     }),
     metric(
       `engine, ${rules} rules: YAML edit (replaceText) p50`,
@@ -65,7 +76,7 @@ export function engineMetrics(r: ReturnType<typeof engineBench>, rules: number):
       'ms',
       {
         detail: `p95 ${r.replaceText.p95.toFixed(2)} ms; ${(r.replaceText.median / r.parse.median).toFixed(2)}× the parse reference`,
-        target: TARGET,
+        target,
       },
     ),
   ]
@@ -147,7 +158,7 @@ export async function browserEditorBench(
         !!document.getElementById('f-spec-rules-0-path') &&
         (document.querySelector('.monaco-editor .view-lines')?.textContent ?? '').includes('/r0'),
       undefined,
-      { polling: 'raf', timeout: 60_000 },
+      { polling: 'raf', timeout: 120_000 },
     )
     const openMs = performance.now() - t0
     await sleep(1000)
@@ -194,6 +205,7 @@ export function browserEditorMetrics(
   r: Awaited<ReturnType<typeof browserEditorBench>>,
   rules: number,
   engine: ReturnType<typeof engineBench>,
+  target = TARGET,
 ): Metric[] {
   return [
     metric(`browser, ${rules} rules: editor opened (Split view)`, round(r.openMs, 0), 'ms', {
@@ -205,7 +217,7 @@ export function browserEditorMetrics(
       'ms',
       {
         detail: `p95 ${r.formToYaml.p95.toFixed(1)} ms, n=${r.formToYaml.n}; engine share (setField p50) ${engine.setField.median.toFixed(1)} ms`,
-        target: TARGET,
+        target,
       },
     ),
     metric(
@@ -214,7 +226,7 @@ export function browserEditorMetrics(
       'ms',
       {
         detail: `p95 ${r.yamlToForm.p95.toFixed(1)} ms, n=${r.yamlToForm.n}; engine share (replaceText p50) ${engine.replaceText.median.toFixed(1)} ms`,
-        target: TARGET,
+        target,
       },
     ),
   ]

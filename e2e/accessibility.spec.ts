@@ -55,7 +55,8 @@ for (const scheme of ['light', 'dark'] as const) {
     test('editor: form, YAML and split', async ({ page }) => {
       const editor = new ApiRuleEditorPage(page)
       await editor.openCreate('demo', { service: 'orders', view: 'form' })
-      await expect(editor.name).toHaveValue('orders')
+      // the demo already has an APIRule "orders": the prefill takes the next free name
+      await expect(editor.name).toHaveValue('orders-2')
       await expectNoSeriousViolations(page)
       await editor.showView('YAML')
       // Monaco follows the app theme (it has no role; its theme is a class on its root).

@@ -136,8 +136,12 @@ test('invalid YAML typed in the split view is fixed without losing the form valu
   await expect(editor.parseError).toContainText('The form is read-only until it is fixed')
   await expect(editor.name).not.toBeEditable()
   await expect(editor.name).toHaveValue('typo-proof')
-  await editor.createButton.click()
-  await expect(editor.alert).toContainText('The YAML does not parse')
+  // The parse error is counted as a problem and holds Create, with the reason.
+  await expect(editor.createButton).toBeDisabled()
+  await expect(editor.saveBlockedReason).toHaveText('Create is disabled: fix 1 error first.')
+  await expect
+    .poll(() => editor.errors())
+    .toEqual([expect.stringMatching(/^Error \(yaml\) \(object\): The YAML does not parse \(line/)])
 
   // Fix it with the keyboard.
   await editor.focusYaml()

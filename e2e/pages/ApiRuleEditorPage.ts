@@ -114,6 +114,16 @@ export class ApiRuleEditorPage {
   readonly diffDialog: Locator
   readonly conflictDialog: Locator
   readonly migrateDialog: Locator
+  /** Create from "All namespaces": where to create the APIRule. */
+  readonly namespacePicker: Locator
+  /** "Create is disabled: fix 2 errors first." next to the toolbar. */
+  readonly saveBlockedReason: Locator
+  /** The list of the API server's `Warning` headers of the last dry run or save. */
+  readonly serverWarnings: Locator
+  /** In the migration dialog: the routes that cannot be converted, and the choice to remove them. */
+  readonly droppedRoutes: Locator
+  readonly confirmDropCheckbox: Locator
+  readonly useV2Button: Locator
 
   constructor(page: Page) {
     this.page = page
@@ -150,6 +160,16 @@ export class ApiRuleEditorPage {
     this.diffDialog = dialog(page, 'Review your changes')
     this.conflictDialog = dialog(page, 'This APIRule was changed on the server')
     this.migrateDialog = dialog(page, 'Migrate to APIRule v2')
+    this.namespacePicker = this.main.getByRole('combobox', { name: 'Create in namespace' })
+    this.saveBlockedReason = this.main.getByText(/^(Create|Save) is disabled: /)
+    this.serverWarnings = this.main.getByRole('list', { name: 'Warnings from the API server' })
+    this.droppedRoutes = this.migrateDialog.getByRole('region', {
+      name: 'Routes that cannot be converted',
+    })
+    this.confirmDropCheckbox = this.migrateDialog.getByRole('checkbox', {
+      name: /^Remove (this route|these routes)$/,
+    })
+    this.useV2Button = this.migrateDialog.getByRole('button', { name: 'Use the v2 version' })
   }
 
   /** The page title, e.g. "Create APIRule", "Edit APIRule orders", "Clone APIRule hello". */
@@ -170,6 +190,20 @@ export class ApiRuleEditorPage {
     await this.page.goto(
       `/namespaces/${encodeURIComponent(namespace)}/apirules/-create-${qs ? `?${qs}` : ''}`,
     )
+    await this.ready()
+  }
+
+  /** "Create APIRule" from the all-namespaces view (`/namespaces/-all-/apirules/-create-`). */
+  async openCreateFromAllNamespaces() {
+    await this.page.goto('/namespaces/-all-/apirules/-create-')
+    await this.namespacePicker.waitFor()
+  }
+
+  /** Picks the namespace to create in; the editor then opens there. */
+  async chooseNamespace(ns: string) {
+    await this.namespacePicker.click()
+    await this.page.getByRole('option', { name: ns, exact: true }).click()
+    await expect(this.namespacePicker).toHaveText(ns)
     await this.ready()
   }
 
@@ -324,6 +358,11 @@ export class ApiRuleEditorPage {
   /** The warnings among `issues()`, read once. */
   async warnings(): Promise<string[]> {
     return (await this.issues()).filter((i) => i.startsWith('Warning'))
+  }
+
+  /** The issue texts that start with "Error", read once. */
+  async errors(): Promise<string[]> {
+    return (await this.issues()).filter((i) => i.startsWith('Error'))
   }
 
   /**

@@ -45,6 +45,20 @@ export interface ApiRequest {
   contentType?: string
   query?: Record<string, string | number | boolean | undefined>
   signal?: AbortSignal
+  /** Receives the API server's `Warning` headers (e.g. a field it dropped), success or failure. */
+  onWarnings?: (warnings: string[]) => void
+}
+
+/**
+ * The texts of `Warning` header values (`299 - "text"`, RFC 7234). Fetch joins repeated headers
+ * with ", ", which may also appear inside a text, so the quoted parts are matched one by one.
+ */
+export function parseWarnings(header: string | null): string[] {
+  if (!header) return []
+  const out: string[] = []
+  for (const m of header.matchAll(/\d{3} \S+ "((?:[^"\\]|\\.)*)"/g))
+    out.push((m[1] ?? '').replace(/\\(.)/g, '$1'))
+  return out
 }
 
 export function withQuery(path: string, query?: ApiRequest['query']): string {
@@ -78,6 +92,8 @@ export async function apiFetch<T>(path: string, req: ApiRequest = {}): Promise<T
     if (err instanceof DOMException && err.name === 'AbortError') throw err
     throw new NetworkError(err)
   }
+  const warnings = parseWarnings(res.headers.get('warning'))
+  if (warnings.length) req.onWarnings?.(warnings)
   const text = await res.text()
   const parsed: unknown = text ? safeJson(text) : undefined
   if (!res.ok) {

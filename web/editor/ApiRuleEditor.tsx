@@ -9,9 +9,11 @@ import {
   useRef,
   useState,
   useSyncExternalStore,
+  type ClipboardEvent,
 } from 'react'
 import {
   Button,
+  CheckBox,
   Dialog,
   MessageStrip,
   Option,
@@ -21,9 +23,10 @@ import {
   Title,
 } from '@ui5/webcomponents-react'
 import { EditorDocument } from './document/EditorDocument.ts'
-import { IssueStore } from './document/IssueStore.ts'
 import { getAt } from './document/structural.ts'
-import { EditorContext, fieldId, type EditorContextValue } from './form/context.ts'
+import { EditorContext, type EditorContextValue } from './form/context.ts'
+import { useEditorValidation } from './useEditorValidation.ts'
+import { ProblemsPanel, saveBlockedReason } from './ProblemsPanel.tsx'
 import { V2Form } from './form/V2Form.tsx'
 import { V1Beta1Form } from './form/V1Beta1Form.tsx'
 import { DiffView } from './save/DiffView.tsx'
@@ -47,11 +50,12 @@ import {
   useServices,
 } from './api.ts'
 import { StatusError } from '../api/client.ts'
-import { validateApiRule } from '../resources/apirules/validation/validate.ts'
-import { apiRuleJsonSchema } from '../resources/apirules/validation/schema.ts'
+import { apiRuleJsonSchema, crdVersion } from '../resources/apirules/validation/schema.ts'
 import { statusToIssues } from '../resources/apirules/validation/server.ts'
 import { formatPath } from '../resources/apirules/validation/paths.ts'
 import type { Issue, ValidationContext } from '../resources/apirules/validation/types.ts'
+import { APIRULE_GROUP } from '../resources/apirules/types.ts'
+import { isTooBig, MAX_DOCUMENT_BYTES, reportedBytes, tooBigMessage } from './limits.ts'
 import './editor.css'
 
 const YamlEditor = lazy(() => import('./monaco/YamlEditor.tsx'))
@@ -82,6 +86,9 @@ function initialText(initial: string | object): string {
   return typeof initial === 'string' ? initial : toYaml(stripForEdit(initial))
 }
 
+type ServerWarnings = { texts: string[]; onSave: boolean }
+const NO_WARNINGS: ServerWarnings = { texts: [], onSave: false }
+
 type Dialogs =
   | { kind: 'none' }
   | { kind: 'diff' }
@@ -91,7 +98,6 @@ type Dialogs =
 export function ApiRuleEditor(props: ApiRuleEditorProps) {
   const { namespace, mode } = props
   const [store] = useState(() => new EditorDocument(initialText(props.initial)))
-  const [issueStore] = useState(() => new IssueStore())
   const [base, setBase] = useState<{ text: string; object: Obj | undefined }>(() => {
     const obj = (props.base ?? (typeof props.initial === 'object' ? props.initial : undefined)) as
       Obj | undefined
@@ -133,6 +139,7 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
     () => ({
       crd,
       namespace,
+      creating: mode === 'create',
       services: services.data?.items.map((s) => ({
         name: s.metadata.name ?? '',
         namespace,
@@ -151,33 +158,48 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
         hosts: r.spec?.hosts ?? [],
       })),
     }),
-    [crd, namespace, services.data, gateways.data, others.data],
+    [crd, namespace, mode, services.data, gateways.data, others.data],
   )
   const schema = useMemo(() => (crd ? apiRuleJsonSchema(crd, version) : undefined), [crd, version])
 
-  // --- validation: client issues on every change (coalesced), server issues until the next edit ---
-  const serverIssues = useRef<Issue[]>([])
+  // The namespace picker (create from all namespaces) may change the namespace: the YAML follows.
+  const shownNamespace = useRef(namespace)
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const run = () => {
-      timer = undefined
-      issueStore.set([...serverIssues.current, ...validateApiRule(store.value, version, vctx)])
-    }
-    run()
-    const off = store.subscribe(() => {
-      serverIssues.current = [] // they described an older text
-      timer ??= setTimeout(run, 30)
-    })
-    return () => {
-      off()
-      if (timer) clearTimeout(timer)
-    }
-  }, [store, issueStore, vctx, version])
+    if (shownNamespace.current === namespace) return
+    shownNamespace.current = namespace
+    if (!store.error && getAt(store.value, ['metadata', 'namespace']) !== undefined)
+      store.setField(['metadata', 'namespace'], namespace)
+  }, [namespace, store])
+
+  // A version the cluster does not serve (e.g. v1alpha1) cannot be written: say so, offer v2.
+  const apiVersion = useSyncExternalStore(store.subscribe, () => {
+    const v = getAt(store.value, ['apiVersion'])
+    return typeof v === 'string' ? v : ''
+  })
+  const unservedVersion = useMemo(() => {
+    const [group, v] = apiVersion.split('/')
+    if (group !== APIRULE_GROUP || !v || !served.data || served.data.includes(v)) return undefined
+    return v
+  }, [apiVersion, served.data])
+  const versionIssues = useMemo<Issue[]>(
+    () =>
+      unservedVersion
+        ? [
+            {
+              path: ['apiVersion'],
+              message: `The cluster does not serve APIRule version ${unservedVersion} (it serves ${(served.data ?? []).join(', ')})`,
+              severity: 'error',
+              source: 'cluster',
+            },
+          ]
+        : [],
+    [unservedVersion, served.data],
+  )
+
+  // --- validation: off the keystroke path; a blank Create form shows issues as fields are touched ---
+  const validation = useEditorValidation(store, version, vctx, mode === 'edit', versionIssues)
+  const { issueStore, setServerIssues, revealAll } = validation
   const issues = useSyncExternalStore(issueStore.subscribe, () => issueStore.all)
-  const showServerIssues = (list: Issue[]) => {
-    serverIssues.current = list
-    issueStore.set([...list, ...validateApiRule(store.value, version, vctx)])
-  }
 
   // --- drafts ---
   const { draftKey } = props
@@ -202,6 +224,29 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
   const [alert, setAlert] = useState('')
   const [busy, setBusy] = useState(false)
   const [dialog, setDialog] = useState<Dialogs>({ kind: 'none' })
+  /** Characters in Monaco while its text is over the limit (the document waits), else 0. */
+  const [oversizeChars, setOversizeChars] = useState(0)
+  /** Refuses a paste that would make the document bigger than the cluster can store. */
+  const refuseHugePaste = (e: ClipboardEvent) => {
+    const pasted = e.clipboardData.getData('text/plain')
+    if (!isTooBig(pasted)) return
+    e.preventDefault()
+    e.stopPropagation() // in the capture phase: the editor below never sees the text
+    setAlert(tooBigMessage(reportedBytes(pasted), 'pasted text'))
+  }
+  /** The API server's `Warning` headers of the last dry run or save (which then waits for OK). */
+  const [serverWarnings, setServerWarnings] = useState<ServerWarnings>(NO_WARNINGS)
+  // An answer of the server describes the text it was sent; the next edit makes it stale.
+  useEffect(
+    () =>
+      store.subscribe(() => {
+        // Functional updates that keep the state when it is already empty: no re-render of the
+        // whole editor on every keystroke (it matters at thousands of rules).
+        setAlert('')
+        setServerWarnings((w) => (w.texts.length ? NO_WARNINGS : w))
+      }),
+    [store],
+  )
 
   const requestObject = useCallback(
     (rv?: string) =>
@@ -211,27 +256,36 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
 
   const failWith = useCallback(
     (err: unknown, what: string) => {
-      if (err instanceof StatusError) showServerIssues(statusToIssues(err.status))
-      setAlert(`${what} failed: ${errorMessage(err)}`)
+      // A Status is listed once, in the problems below (at its fields when it names them).
+      if (err instanceof StatusError) {
+        setServerIssues(statusToIssues(err.status))
+        setAlert(`${what} failed: the API server refused it (see the problems below).`)
+      } else setAlert(`${what} failed: ${errorMessage(err)}`)
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- showServerIssues reads refs and stable stores
-    [version, vctx],
+    [setServerIssues],
   )
 
   const validateOnServer = async () => {
     if (store.error) return setAlert('The YAML does not parse; fix it first.')
     setBusy(true)
     setAlert('')
+    const warnings: string[] = []
+    const collect = (w: string[]) => warnings.push(...w)
     try {
       const obj = requestObject()
-      if (mode === 'create') await createApiRule(obj, namespace, true)
-      else await replaceApiRule(obj, namespace, true)
-      showServerIssues([])
-      setAnnounce('The API server accepts this APIRule (dry run).')
+      if (mode === 'create') await createApiRule(obj, namespace, true, collect)
+      else await replaceApiRule(obj, namespace, true, collect)
+      setServerIssues([])
+      setAnnounce(
+        warnings.length
+          ? 'The API server accepts this APIRule (dry run), with warnings.'
+          : 'The API server accepts this APIRule (dry run).',
+      )
     } catch (err) {
       if (isConflict(err)) await onConflict()
       else failWith(err, 'Server validation')
     } finally {
+      setServerWarnings({ texts: warnings, onSave: false })
       setBusy(false)
     }
   }
@@ -256,24 +310,40 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
     }
   }
 
-  const save = async (opts: { confirmed?: boolean; rv?: string } = {}) => {
+  const save = async (
+    opts: { confirmed?: boolean; rv?: string; acceptWarnings?: boolean } = {},
+  ) => {
     if (busy) return
     if (store.error)
       return setAlert(`The YAML does not parse (line ${store.error.line}); fix it before saving.`)
+    if (validation.allIssues.some((i) => i.severity === 'error')) {
+      revealAll()
+      setDialog({ kind: 'none' })
+      return setAlert(
+        `${mode === 'create' ? 'Create' : 'Save'} is blocked: fix the errors listed below first.`,
+      )
+    }
     if (mode === 'edit' && !opts.confirmed) return setDialog({ kind: 'diff' })
     setDialog({ kind: 'none' })
     setBusy(true)
     setAlert('')
+    const warnings: string[] = []
+    const collect = (w: string[]) => warnings.push(...w)
     try {
       const obj = requestObject(opts.rv)
-      if (mode === 'create') {
-        await createApiRule(obj, namespace, true)
-        finishSave(await createApiRule(obj, namespace, false))
-      } else {
-        await replaceApiRule(obj, namespace, true)
-        finishSave(await replaceApiRule(obj, namespace, false))
+      const write = mode === 'create' ? createApiRule : replaceApiRule
+      await write(obj, namespace, true, collect)
+      // The version's own deprecation warning is already shown by the form; any other waits for OK.
+      const known = crdVersion(crd, version)?.deprecationWarning
+      if (warnings.some((w) => w !== known) && !opts.acceptWarnings) {
+        // Every warning is the user's to see before the write happens (e.g. a deprecated version).
+        setServerWarnings({ texts: warnings, onSave: true })
+        return
       }
+      finishSave(await write(obj, namespace, false, collect))
+      setServerWarnings({ texts: warnings, onSave: false })
     } catch (err) {
+      setServerWarnings({ texts: warnings, onSave: false })
       if (isConflict(err)) await onConflict()
       else failWith(err, mode === 'create' ? 'Create' : 'Save')
     } finally {
@@ -304,8 +374,10 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
     )
   }
 
+  const [confirmDrop, setConfirmDrop] = useState(false)
   const openMigration = useCallback(() => {
     const result = migrateToV2(store.value)
+    setConfirmDrop(false)
     setDialog({ kind: 'migrate', result, text: toYaml(result.object) })
   }, [store])
   const didOpenMigration = useRef(false)
@@ -315,6 +387,14 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
       openMigration()
     }
   }, [props.openMigration, migratable, openMigration])
+
+  /** A v1beta1-shaped object (spec.host) goes through the migration; anything else gets v2. */
+  const convertUnserved = () => {
+    if (store.error) return
+    const v1beta1Shape = getAt(store.value, ['spec', 'host']) !== undefined
+    store.setField(['apiVersion'], `${APIRULE_GROUP}/${v1beta1Shape ? 'v1beta1' : 'v2'}`)
+    if (v1beta1Shape) openMigration()
+  }
 
   const switchVersion = (v: string) => {
     const cur = store.value as Obj
@@ -336,8 +416,9 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
     [store, issueStore, readOnly, namespace, mode],
   )
 
-  const errors = issues.filter((i) => i.severity === 'error')
-  const warnings = issues.filter((i) => i.severity === 'warning')
+  const blockedReason = oversizeChars
+    ? `${mode === 'create' ? 'Create' : 'Save'} is disabled: the YAML is over ${MAX_DOCUMENT_BYTES / (1024 * 1024)} MiB; make it smaller.`
+    : saveBlockedReason(issues, mode)
   const form = version === 'v1beta1' ? <V1Beta1Form onMigrate={openMigration} /> : <V2Form />
   const yaml = (
     <Suspense fallback={<p role="status">Loading the YAML editor…</p>}>
@@ -347,6 +428,7 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
         schema={schema}
         onSave={onSaveShortcut}
         label="YAML"
+        onOversize={setOversizeChars}
       />
     </Suspense>
   )
@@ -356,6 +438,7 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
     <EditorContext value={ctx}>
       <div
         className="are-root"
+        onPasteCapture={refuseHugePaste}
         onKeyDownCapture={(e) => {
           if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
             e.preventDefault()
@@ -418,11 +501,18 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
           <Button
             design="Emphasized"
             onClick={() => void save()}
-            disabled={busy || (mode === 'edit' && !dirty)}
+            disabled={busy || (mode === 'edit' && !dirty) || blockedReason !== undefined}
+            tooltip={blockedReason}
+            accessibleDescription={blockedReason}
           >
             {mode === 'create' ? 'Create' : 'Save'}
           </Button>
         </div>
+        {blockedReason ? (
+          <p className="are-blocked" id="are-save-blocked">
+            {blockedReason}
+          </p>
+        ) : null}
         {crdQuery.data?.source === 'bundled' ? (
           <MessageStrip design="Information" hideCloseButton>
             The cluster's APIRule schema could not be read; checking against the bundled schema.
@@ -435,6 +525,24 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
             </MessageStrip>
           ) : null}
         </div>
+        {serverWarnings.texts.length ? (
+          <MessageStrip design="Critical" hideCloseButton className="are-server-warnings">
+            <span>The API server warned:</span>
+            <ul aria-label="Warnings from the API server">
+              {serverWarnings.texts.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+            {serverWarnings.onSave && !busy ? (
+              <Button
+                design="Transparent"
+                onClick={() => void save({ confirmed: true, acceptWarnings: true })}
+              >
+                {mode === 'create' ? 'Create anyway' : 'Save anyway'}
+              </Button>
+            ) : null}
+          </MessageStrip>
+        ) : null}
         <div role="status" aria-live="polite" className="are-sr">
           {announce}
         </div>
@@ -443,31 +551,19 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
             {announce}
           </MessageStrip>
         ) : null}
+        {unservedVersion ? (
+          <MessageStrip design="Negative" hideCloseButton>
+            {`This cluster does not serve APIRule ${unservedVersion}; it cannot be created or saved in that version. `}
+            <Button design="Transparent" onClick={convertUnserved}>
+              Convert to v2
+            </Button>
+          </MessageStrip>
+        ) : null}
         <div className={`are-body ${view === 'split' ? 'are-split' : ''}`}>
           {view !== 'yaml' ? form : null}
           {view !== 'form' ? yaml : null}
         </div>
-        <section aria-label="Validation">
-          <p role="status" aria-live="polite">
-            {errors.length || warnings.length
-              ? `${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`
-              : 'No problems found'}
-          </p>
-          {issues.length ? (
-            <ul className="are-issues">
-              {issues.map((i, k) => (
-                <li key={k} className={i.severity === 'error' ? 'are-error' : 'are-warning'}>
-                  <button
-                    type="button"
-                    onClick={() => document.getElementById(fieldId(i.path))?.focus()}
-                  >
-                    {`${i.severity === 'error' ? 'Error' : 'Warning'} (${i.source}) ${formatPath(i.path) || '(object)'}: ${i.message}`}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </section>
+        <ProblemsPanel issues={issues} hiddenErrors={validation.hiddenErrors} />
       </div>
 
       <Dialog
@@ -554,6 +650,12 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
                 <>
                   <Button
                     design="Emphasized"
+                    disabled={dialog.result.dropped.length > 0 && !confirmDrop}
+                    tooltip={
+                      dialog.result.dropped.length > 0 && !confirmDrop
+                        ? 'First confirm that the routes listed above are removed.'
+                        : undefined
+                    }
                     onClick={() => {
                       store.replaceText(dialog.text)
                       setDialog({ kind: 'none' })
@@ -571,6 +673,25 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
       >
         {dialog.kind === 'migrate' ? (
           <>
+            {dialog.result.dropped.length ? (
+              <section aria-label="Routes that cannot be converted" className="are-dropped">
+                <MessageStrip design="Negative" hideCloseButton>
+                  {`${dialog.result.dropped.length === 1 ? 'This route' : `These ${dialog.result.dropped.length} routes`} cannot be converted and will be removed: after saving, requests to ${dialog.result.dropped.length === 1 ? 'it' : 'them'} are no longer routed.`}
+                </MessageStrip>
+                <ul>
+                  {dialog.result.dropped.map((d) => (
+                    <li key={d.rule}>
+                      {`Rule ${d.rule}: ${d.path} ${d.methods.join(', ')} — removed (${d.why})`}
+                    </li>
+                  ))}
+                </ul>
+                <CheckBox
+                  text={`Remove ${dialog.result.dropped.length === 1 ? 'this route' : 'these routes'}`}
+                  checked={confirmDrop}
+                  onChange={(e) => setConfirmDrop(e.target.checked)}
+                />
+              </section>
+            ) : null}
             {dialog.result.problems.length ? (
               <MessageStrip design="Critical" hideCloseButton>
                 <ul>

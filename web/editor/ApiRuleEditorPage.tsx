@@ -13,11 +13,26 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { BusyIndicator, Button, Dialog, Bar, MessageStrip, Title } from '@ui5/webcomponents-react'
 import { ApiRuleEditor } from './ApiRuleEditor.tsx'
+import { RouterLink } from '../components/RouterLink.tsx'
+import '../resources/apirules/apirules.css' // the page frame (kd-page) of the list and details pages
 import { getApiRule } from './save/persist.ts'
-import { cloneForCreate, newApiRule, toYaml } from './templates.ts'
+import {
+  cloneForCreate,
+  newApiRule,
+  toYaml,
+  withUniqueNameAndHost,
+  type KnownApiRule,
+} from './templates.ts'
+import { useOtherApiRules } from './api.ts'
 import { draftKey, readDraft, writeDraft, type EditorView } from './draft.ts'
-import { namespacedPath } from '../app/namespace.ts'
+import { isTooBig, reportedBytes, tooBigMessage } from './limits.ts'
+import { ALL_NAMESPACES, namespacedPath } from '../app/namespace.ts'
 import { rememberSavedApiRule } from '../resources/apirules/saved.ts'
+import {
+  NamespacePicker,
+  rememberedCreateNamespace,
+  useCreatableNamespaces,
+} from './NamespacePicker.tsx'
 
 function parseView(v: string | null): EditorView | undefined {
   return v === 'form' || v === 'yaml' || v === 'split' ? v : undefined
@@ -56,19 +71,35 @@ function LeaveGuard({ when }: { when: boolean }) {
 }
 
 export function ApiRuleEditorPage() {
-  const { ns = 'default', name } = useParams()
+  const { ns: routeNs = 'default', name } = useParams()
   const [params, setParams] = useSearchParams()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const inDataRouter = useContext(UNSAFE_DataRouterContext) !== null
   const mode: 'create' | 'edit' = name ? 'edit' : 'create'
+  // From "All namespaces" the user picks the namespace; `-all-` never reaches an API path.
+  const allNamespaces = routeNs === ALL_NAMESPACES
+  const creatable = useCreatableNamespaces(allNamespaces)
+  const [picked, setPicked] = useState(() =>
+    allNamespaces ? (rememberedCreateNamespace() ?? undefined) : undefined,
+  )
+  const pickedOk = picked !== undefined && creatable.names.includes(picked)
+  const ns = allNamespaces ? (pickedOk ? picked : undefined) : routeNs
   const version = params.get('version') === 'v1beta1' ? 'v1beta1' : 'v2'
   const clone = params.get('clone')
   const fn = params.get('function')
   const service = params.get('service') ?? fn
   const port = fn ? 80 : params.get('port') ? Number(params.get('port')) : undefined
-  const key = draftKey(mode, ns, name)
-  const [draft, setDraft] = useState(() => readDraft(key))
+  const key = draftKey(mode, routeNs, name)
+  // A draft over the limit (pasted before the limit existed) is not opened: it would freeze the tab.
+  const [stored] = useState(() => {
+    const d = readDraft(key)
+    return d !== null && isTooBig(d)
+      ? { draft: null, refused: tooBigMessage(reportedBytes(d), 'draft') }
+      : { draft: d, refused: undefined }
+  })
+  const [draft, setDraft] = useState(stored.draft)
+  const refusedDraft = stored.refused
   const [generation, setGeneration] = useState(0)
   const [dirty, setDirty] = useState(false)
   // After a save: navigate once the clean state is committed, so the leave guard (a child, whose
@@ -77,12 +108,21 @@ export function ApiRuleEditorPage() {
 
   const source = useQuery({
     queryKey: ['editor', 'load', ns, name ?? clone, mode === 'edit' ? version : 'v2'],
-    queryFn: () => getApiRule(mode === 'edit' ? version : 'v2', ns, (name ?? clone)!),
-    enabled: !!(name ?? clone),
+    queryFn: () => getApiRule(mode === 'edit' ? version : 'v2', ns!, (name ?? clone)!),
+    enabled: !!(name ?? clone) && ns !== undefined,
     staleTime: Infinity,
     gcTime: 0,
     retry: false,
   })
+
+  // Prefills (Expose, Clone) get a name and host nobody uses yet: wait for the other APIRules.
+  const prefilled = mode === 'create' && !!(clone || service)
+  const others = useOtherApiRules()
+  const known: KnownApiRule[] = (others.data?.items ?? []).map((r) => ({
+    namespace: r.metadata.namespace ?? '',
+    name: r.metadata.name ?? '',
+    hosts: r.spec?.hosts ?? [],
+  }))
 
   useEffect(() => {
     if (!dirty) return
@@ -94,7 +134,7 @@ export function ApiRuleEditorPage() {
   }, [dirty])
 
   useEffect(() => {
-    if (savedTo !== null && !dirty) navigate(namespacedPath(ns, 'apirules', savedTo))
+    if (savedTo !== null && !dirty && ns) navigate(namespacedPath(ns, 'apirules', savedTo))
   }, [savedTo, dirty, navigate, ns])
 
   const view = parseView(params.get('view'))
@@ -112,8 +152,25 @@ export function ApiRuleEditorPage() {
     mode === 'edit' ? `Edit APIRule ${name}` : clone ? `Clone APIRule ${clone}` : 'Create APIRule'
   const details = (n: string) => namespacedPath(ns, 'apirules', n)
 
+  const picker = allNamespaces ? (
+    <NamespacePicker
+      names={creatable.names}
+      isLoading={creatable.isLoading}
+      error={creatable.error}
+      value={ns}
+      onChange={setPicked}
+    />
+  ) : null
+
   let body
-  if ((name ?? clone) && source.isLoading)
+  if (ns === undefined)
+    body =
+      mode === 'edit' ? (
+        <MessageStrip design="Negative" hideCloseButton role="alert">
+          Open the APIRule from its own namespace to edit it.
+        </MessageStrip>
+      ) : null
+  else if (((name ?? clone) && source.isLoading) || (prefilled && !draft && others.isLoading))
     body = <BusyIndicator active aria-label="Loading the APIRule" />
   else if ((name ?? clone) && source.isError)
     body = (
@@ -128,8 +185,16 @@ export function ApiRuleEditorPage() {
       mode === 'edit'
         ? source.data!
         : clone && source.data
-          ? toYaml(cloneForCreate(source.data, ns))
-          : toYaml(newApiRule(ns, 'v2', service ? { service, port, name: service } : {}))
+          ? toYaml(withUniqueNameAndHost(cloneForCreate(source.data, ns), ns, known))
+          : toYaml(
+              service
+                ? withUniqueNameAndHost(
+                    newApiRule(ns, 'v2', { service, port, name: service }),
+                    ns,
+                    known,
+                  )
+                : newApiRule(ns, 'v2'),
+            )
     const initial = draft ?? fresh
     body = (
       <>
@@ -160,7 +225,7 @@ export function ApiRuleEditorPage() {
           draftKey={key}
           openMigration={params.get('migrate') === '1'}
           onCancel={() =>
-            navigate(mode === 'edit' ? details(name!) : namespacedPath(ns, 'apirules'))
+            navigate(mode === 'edit' ? details(name!) : namespacedPath(routeNs, 'apirules'))
           }
           onSaved={(saved) => {
             // The details page shows this response, not an older cached copy.
@@ -177,10 +242,20 @@ export function ApiRuleEditorPage() {
   }
 
   return (
-    <main className="are-page" aria-labelledby="are-page-title">
-      <Title level="H2" id="are-page-title">
-        {title}
-      </Title>
+    <main className="kd-page are-page" aria-labelledby="are-page-title">
+      <div className="kd-page-header">
+        <Title level="H2" size="H3" id="are-page-title">
+          {title}
+        </Title>
+        <span className="kd-spacer" />
+        <RouterLink to={namespacedPath(routeNs, 'apirules')}>Back to API Rules</RouterLink>
+      </div>
+      {refusedDraft ? (
+        <MessageStrip design="Critical" role="alert">
+          {refusedDraft}
+        </MessageStrip>
+      ) : null}
+      {mode === 'create' ? picker : null}
       {body}
       {inDataRouter ? <LeaveGuard when={dirty} /> : null}
     </main>

@@ -4,11 +4,14 @@ import { useQuery } from '@tanstack/react-query'
 import { k8sFetch } from '../api/client.ts'
 import type { K8sList, K8sObject } from '../api/k8s-types.ts'
 import { APIRULE_GROUP } from '../resources/apirules/types.ts'
+import { ALL_NAMESPACES } from '../app/namespace.ts'
 import { servedVersions } from '../resources/apirules/validation/schema.ts'
 
 export type EditorVersion = 'v2' | 'v1beta1'
 
 export function apiRulesPath(version: string, ns: string, name?: string): string {
+  // `-all-` is the route's word for "all namespaces", never a namespace of the API.
+  if (!ns || ns === ALL_NAMESPACES) throw new Error('Choose a namespace for the APIRule first.')
   const base = `/apis/${APIRULE_GROUP}/${version}/namespaces/${encodeURIComponent(ns)}/apirules`
   return name ? `${base}/${encodeURIComponent(name)}` : base
 }

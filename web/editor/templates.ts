@@ -51,6 +51,51 @@ export function newApiRule(ns: string, version: 'v2' | 'v1beta1', prefill: Prefi
   }
 }
 
+/** `base`, or `base-2`, `base-3`, … : the first that `taken` does not contain. */
+export function uniqueName(base: string, taken: (candidate: string) => boolean): string {
+  if (!base || !taken(base)) return base
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`
+    if (!taken(candidate)) return candidate
+  }
+}
+
+/** Other APIRules, as the editor knows them (namespace, name, hosts). */
+export interface KnownApiRule {
+  namespace: string
+  name: string
+  hosts: string[]
+}
+
+/**
+ * A prefilled new APIRule (Expose, Clone) made unique: its name is free in `ns`, and its short or
+ * full host is used by no other APIRule in any namespace (the controller would refuse it).
+ */
+export function withUniqueNameAndHost(obj: Obj, ns: string, others: readonly KnownApiRule[]): Obj {
+  const meta = isObj(obj.metadata) ? obj.metadata : {}
+  const spec = isObj(obj.spec) ? obj.spec : {}
+  const name = typeof meta.name === 'string' ? meta.name : ''
+  const hosts = Array.isArray(spec.hosts) ? spec.hosts : undefined
+  const host = typeof hosts?.[0] === 'string' ? hosts[0] : undefined
+  const nameTaken = (n: string) => others.some((r) => r.namespace === ns && r.name === n)
+  // a short host `hello` and a full `hello.example.com` clash on their first label
+  const hostTaken = (h: string) =>
+    others.some((r) => r.hosts.some((o) => o === h || (!h.includes('.') && o.split('.')[0] === h)))
+  let uniqueHost = host
+  if (host && !host.startsWith('*') && hostTaken(host)) {
+    uniqueHost = uniqueName(host.split('.')[0] ?? host, (c) =>
+      hostTaken(host.includes('.') ? [c, ...host.split('.').slice(1)].join('.') : c),
+    )
+    if (host.includes('.')) uniqueHost = [uniqueHost, ...host.split('.').slice(1)].join('.')
+  }
+  const uniqueRuleName = uniqueName(name, nameTaken)
+  return {
+    ...obj,
+    metadata: { ...meta, name: uniqueRuleName },
+    ...(hosts ? { spec: { ...spec, hosts: [uniqueHost, ...hosts.slice(1)] } } : {}),
+  }
+}
+
 /** Removes what the user must not edit: `status` and `metadata.managedFields`. */
 export function stripForEdit(obj: unknown): Obj {
   if (!isObj(obj)) return {}

@@ -6,6 +6,7 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, type ToStringOptions } from 'yaml'
 import { getAt, structuralShare } from './structural.ts'
 import { unknownPaths, V1BETA1_FORM_SHAPE, V2_FORM_SHAPE } from './known-fields.ts'
+import { changedSpan, plainValue, scalarAt, setAtPath, shiftRanges } from './scalar-edit.ts'
 
 export type DocPath = readonly (string | number)[]
 
@@ -133,9 +134,10 @@ export class EditorDocument {
     return structuralShare(this.#value, this.#doc.toJS({ maxAliasCount: 1000 }) as unknown)
   }
 
-  /** Replaces the whole text (YAML view). Reparses once. */
+  /** Replaces the whole text (YAML view). Reparses once, unless only one plain scalar changed. */
   replaceText(text: string): void {
     if (text === this.#text) return
+    if (this.#editScalarInText(text)) return
     this.#text = text
     this.#lineStarts = null
     const doc = parseDocument(text)
@@ -169,12 +171,65 @@ export class EditorDocument {
     this.#emit()
   }
 
+  /**
+   * Fast path of replaceText: the edit lies inside one plain scalar of a Document that describes
+   * the current text. The node takes the new value and later ranges move (see scalar-edit.ts).
+   */
+  #editScalarInText(next: string): boolean {
+    if (this.#error || !this.#fresh) return false
+    const [start, endPrev, endNext] = changedSpan(this.#text, next)
+    const hit = scalarAt(this.#doc, this.#text, start, endPrev)
+    if (!hit) return false
+    const [from, to] = hit.node.range as [number, number, number]
+    const source = next.slice(from, to + (endNext - endPrev))
+    const value = plainValue(source, hit.inFlow)
+    if (value === undefined) return false
+    this.#applyScalar(hit.node, hit.path, source, value, endPrev, endNext - endPrev, next)
+    return true
+  }
+
+  /** Fast path of setField: a new plain value for an existing plain scalar, spliced into the text. */
+  #setScalarInText(path: DocPath, value: unknown): boolean {
+    if (this.#error || !this.#fresh) return false
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+      return false
+    const node = this.#doc.getIn(path, true)
+    if (!isScalar(node) || !node.range) return false
+    const [from, to] = node.range
+    const hit = scalarAt(this.#doc, this.#text, from, to)
+    if (!hit || hit.node !== node) return false
+    const source = String(value)
+    if (plainValue(source, hit.inFlow) !== value) return false // would need quotes or change type
+    const next = this.#text.slice(0, from) + source + this.#text.slice(to)
+    this.#applyScalar(node, hit.path, source, value, to, source.length - (to - from), next)
+    return true
+  }
+
+  #applyScalar(
+    node: { value: unknown; source?: string },
+    path: (string | number)[],
+    source: string,
+    value: unknown,
+    at: number,
+    delta: number,
+    next: string,
+  ) {
+    node.value = value
+    node.source = source
+    shiftRanges(this.#doc, at, delta)
+    this.#text = next
+    this.#lineStarts = null
+    this.#value = setAtPath(this.#value, path, value)
+    this.#emit()
+  }
+
   /** Sets a value in place; `undefined` deletes. Works through missing parents. */
   setField(path: DocPath, value: unknown): void {
     if (value === undefined) {
       this.deleteField(path)
       return
     }
+    if (this.#setScalarInText(path, value)) return
     this.update((doc) => {
       // setIn keeps an existing scalar node and its quote style. A template's empty "" would make
       // every typed value come out quoted; a plain style still quotes where YAML needs it.

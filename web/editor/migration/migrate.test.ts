@@ -97,8 +97,8 @@ describe('migrateToV2', () => {
     const spec = r.object.spec as Record<string, unknown>
     expect(spec.hosts).toEqual(['httpbin.local.kyma.dev'])
     expect(spec.corsPolicy).toEqual({ allowOrigins: [{ regex: '.*' }], maxAge: 300 })
+    // v2 matches in order: the public /* moves behind the rules it would hide
     expect(spec.rules).toEqual([
-      { path: '/*', methods: ['GET'], noAuth: true },
       { path: '/n', methods: ['GET'], noAuth: true },
       {
         path: '/api/{**}',
@@ -109,6 +109,7 @@ describe('migrateToV2', () => {
         },
         request: { headers: { 'X-A': 'b' }, cookies: { c: 'd' } },
       },
+      { path: '/*', methods: ['GET'], noAuth: true },
       {
         path: '/foo',
         methods: ['POST'],
@@ -120,12 +121,54 @@ describe('migrateToV2', () => {
         jwt: { authentications: [{ issuer: 'https://i', jwksUri: 'https://i/j' }] },
       },
     ])
-    expect(r.notes).toEqual([])
+    expect(r.notes).toEqual([
+      'moved /n before /*: v2 matches rules in order, and the earlier rule would hide it',
+      'moved /api/{**} before /*: v2 matches rules in order, and the earlier rule would hide it',
+    ])
+    expect(r.dropped).toEqual([])
     expect((r.object.metadata as Record<string, unknown>).resourceVersion).toBe('7')
+    // neither the API server nor the controller would refuse it (rule order included)
     const errors = validateApiRule(r.object, 'v2', { crd: loadCrdFromDisk() }).filter(
       (i) => i.severity === 'error',
     )
     expect(errors).toEqual([])
+  })
+
+  it('lists each dropped rule with why, and removes the v1beta1 last-applied annotation', () => {
+    const r = migrateToV2({
+      apiVersion: 'gateway.kyma-project.io/v1beta1',
+      kind: 'APIRule',
+      metadata: {
+        name: 'a',
+        annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}', keep: 'me' },
+      },
+      spec: {
+        host: 'a.example.com',
+        gateway: 'kyma-system/kyma-gateway',
+        service: { name: 's', port: 80 },
+        rules: [
+          { path: '/.*', methods: ['GET'], accessStrategies: [{ handler: 'allow' }] },
+          {
+            path: '/secure/.*',
+            methods: ['POST'],
+            accessStrategies: [{ handler: 'oauth2_introspection' }],
+          },
+        ],
+      },
+    })
+    expect(r.dropped).toEqual([
+      {
+        rule: 2,
+        path: '/secure/.*',
+        methods: ['POST'],
+        why: 'could not convert: rule 2 access strategy oauth2_introspection because v2 has no equivalent (use extAuth with an external authorizer)',
+      },
+    ])
+    const ann = (r.object.metadata as { annotations: Record<string, string> }).annotations
+    expect(ann).toEqual({ keep: 'me', 'gateway.kyma-project.io/original-version': 'v2' })
+    expect(r.notes.some((n) => n.startsWith('removed annotation kubectl.kubernetes.io/'))).toBe(
+      true,
+    )
   })
 
   it('reports what it cannot convert', () => {

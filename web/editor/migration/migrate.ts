@@ -6,6 +6,10 @@ import {
   V1BETA1_SPEC_ANNOTATION,
 } from '../../resources/apirules/types.ts'
 import { type Obj, arr, isObj } from '../../api/json.ts'
+import { pathCovers } from '../../resources/apirules/validation/controller.ts'
+
+/** kubectl's copy of the last applied object: here, the v1beta1 one. */
+export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration'
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
 
@@ -16,6 +20,8 @@ export interface MigrationResult {
   problems: string[]
   /** Changes in behaviour the user should know about (not blocking). */
   notes: string[]
+  /** v1beta1 rules that are not in the v2 object: their routes stop working after the save. */
+  dropped: { rule: number; path: string; methods: string[]; why: string }[]
 }
 
 /** True for a v1beta1 object, or a v2 view of an object that came in as v1beta1. */
@@ -141,6 +147,12 @@ export function migrateToV2(input: unknown): MigrationResult {
     const ann = { ...meta.annotations }
     delete ann[V1BETA1_SPEC_ANNOTATION]
     ann[ORIGINAL_VERSION_ANNOTATION] = 'v2'
+    if (LAST_APPLIED_ANNOTATION in ann) {
+      delete ann[LAST_APPLIED_ANNOTATION]
+      notes.push(
+        `removed annotation ${LAST_APPLIED_ANNOTATION}: it holds the v1beta1 object, which a later "kubectl apply" would compare against or bring back`,
+      )
+    }
     meta.annotations = ann
   }
 
@@ -173,13 +185,24 @@ export function migrateToV2(input: unknown): MigrationResult {
   if (typeof spec.timeout === 'number') out.timeout = spec.timeout
 
   const rules: Obj[] = []
+  const dropped: MigrationResult['dropped'] = []
   arr(spec.rules).forEach((r, i) => {
     if (!isObj(r)) return
     const where = `rule ${i + 1}`
     const path = str(r.path) ?? ''
+    const methods = arr(r.methods).map(String)
+    const before = problems.length
+    const drop = () =>
+      dropped.push({
+        rule: i + 1,
+        path,
+        methods,
+        why: problems.slice(before).join('; ') || 'it could not be converted',
+      })
     const converted = convertPath(path)
     if ('error' in converted) {
       problems.push(`could not convert: ${where} path ${path} because ${converted.error}`)
+      drop()
       return
     }
     if (converted.note) notes.push(converted.note)
@@ -225,8 +248,11 @@ export function migrateToV2(input: unknown): MigrationResult {
         )
     }
     if (Object.keys(request).length) rule.request = request
-    if (!ok) return
-    for (const p of converted.paths) rules.push({ path: p, ...rule })
+    if (!ok) {
+      drop()
+      return
+    }
+    for (const p of converted.paths) insertInOrder(rules, { path: p, ...rule }, notes)
   })
   out.rules = rules
   if (rules.length === 0) problems.push('could not convert: rules because none of them converted')
@@ -240,5 +266,30 @@ export function migrateToV2(input: unknown): MigrationResult {
     },
     problems,
     notes,
+    dropped,
   }
+}
+
+const methodsOf = (r: Obj) => arr(r.methods).map(String)
+
+/**
+ * v2 matches rules in order and the controller refuses a rule an earlier one already covers for a
+ * shared method; v1beta1 had no order. A rule goes before the first earlier rule that would hide
+ * it (a public `/*` before a JWT `/api/{**}` would otherwise make the API public or be refused).
+ */
+function insertInOrder(rules: Obj[], rule: Obj, notes: string[]) {
+  const path = String(rule.path)
+  const at = rules.findIndex(
+    (earlier) =>
+      methodsOf(earlier).some((m) => methodsOf(rule).includes(m)) &&
+      pathCovers(String(earlier.path), path),
+  )
+  if (at < 0) {
+    rules.push(rule)
+    return
+  }
+  notes.push(
+    `moved ${path} before ${String(rules[at]?.path)}: v2 matches rules in order, and the earlier rule would hide it`,
+  )
+  rules.splice(at, 0, rule)
 }

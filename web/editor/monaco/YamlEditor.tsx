@@ -5,6 +5,7 @@ import { MODEL_PREFIX, monaco, registerSnippets, configureApiRuleSchema } from '
 import type { EditorDocument } from '../document/EditorDocument.ts'
 import type { IssueStore } from '../document/IssueStore.ts'
 import type { JsonSchema } from '../../resources/apirules/validation/schema.ts'
+import { MAX_DOCUMENT_BYTES } from '../limits.ts'
 
 let modelCounter = 0
 
@@ -23,6 +24,9 @@ export interface YamlEditorProps {
   readOnly?: boolean
   onSave?: () => void
   label?: string
+  /** Called with the text length while Monaco's text is over the document limit (then the
+   * document does not follow it), and with 0 once it is back under. */
+  onOversize?: (chars: number) => void
 }
 
 /** Replaces only the changed middle of the text, so the cursor and undo stack survive. */
@@ -63,13 +67,16 @@ export default function YamlEditor({
   readOnly,
   onSave,
   label,
+  onOversize,
 }: YamlEditorProps) {
   const host = useRef<HTMLDivElement>(null)
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
   const onSaveRef = useRef(onSave)
+  const onOversizeRef = useRef(onOversize)
   useEffect(() => {
     onSaveRef.current = onSave
-  }, [onSave])
+    onOversizeRef.current = onOversize
+  }, [onSave, onOversize])
 
   useEffect(() => {
     configureApiRuleSchema(schema)
@@ -97,8 +104,22 @@ export default function YamlEditor({
     editorRef.current = editor
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => onSaveRef.current?.())
     let applying = false
+    let oversize = false
     const sub = model.onDidChangeContent(() => {
-      if (!applying) store.replaceText(model.getValue())
+      if (applying) return
+      // Typed or dropped past the limit (pastes are refused earlier): the text stays in Monaco,
+      // the document (form, validation, Save) waits until it is small enough again.
+      const chars = model.getValueLength()
+      if (chars > MAX_DOCUMENT_BYTES) {
+        oversize = true
+        onOversizeRef.current?.(chars)
+        return
+      }
+      if (oversize) {
+        oversize = false
+        onOversizeRef.current?.(0)
+      }
+      store.replaceText(model.getValue())
     })
     const unsubscribe = store.subscribe(() => {
       if (store.text === model.getValue()) return

@@ -21,20 +21,45 @@ export function toRequestObject(value: unknown, ns: string, resourceVersion?: st
   return obj
 }
 
-export async function createApiRule(obj: Obj, ns: string, dryRun: boolean): Promise<Obj> {
+/** Receives the API server's `Warning` headers of a write (see client.ts). */
+export type WarningSink = (warnings: string[]) => void
+
+/**
+ * Every write is strict, as kubectl's: a field the schema does not know is refused (400) instead of
+ * being dropped with a mere warning, so an access rule never changes silently.
+ */
+function writeQuery(dryRun: boolean) {
+  return { fieldValidation: 'Strict', ...(dryRun ? { dryRun: 'All' } : {}) }
+}
+
+/** POSTs the APIRule; returns the object the API server answered with. */
+export async function createApiRule(
+  obj: Obj,
+  ns: string,
+  dryRun: boolean,
+  onWarnings?: WarningSink,
+): Promise<Obj> {
   return k8sFetch<Obj>(apiRulesPath(endpointVersion(obj), ns), {
     method: 'POST',
     body: obj,
-    query: dryRun ? { dryRun: 'All' } : undefined,
+    query: writeQuery(dryRun),
+    onWarnings,
   })
 }
 
-export async function replaceApiRule(obj: Obj, ns: string, dryRun: boolean): Promise<Obj> {
+/** PUTs the APIRule; returns the object the API server answered with. */
+export async function replaceApiRule(
+  obj: Obj,
+  ns: string,
+  dryRun: boolean,
+  onWarnings?: WarningSink,
+): Promise<Obj> {
   const name = String((obj.metadata as Obj).name ?? '')
   return k8sFetch<Obj>(apiRulesPath(endpointVersion(obj), ns, name), {
     method: 'PUT',
     body: obj,
-    query: dryRun ? { dryRun: 'All' } : undefined,
+    query: writeQuery(dryRun),
+    onWarnings,
   })
 }
 

@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { cleanup, render, screen } from '@testing-library/react'
+import { cleanup, render, screen, waitFor } from '@testing-library/react'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { K8sObject } from '../../api/k8s-types.ts'
@@ -64,12 +65,15 @@ const RULE = {
 } as K8sObject
 
 function renderPage() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   return render(
-    <MemoryRouter initialEntries={['/namespaces/default/apirules/httpbin']}>
-      <Routes>
-        <Route path="/namespaces/:ns/apirules/:name" element={<ApiRuleDetailsPage />} />
-      </Routes>
-    </MemoryRouter>,
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={['/namespaces/default/apirules/httpbin']}>
+        <Routes>
+          <Route path="/namespaces/:ns/apirules/:name" element={<ApiRuleDetailsPage />} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
   )
 }
 
@@ -108,6 +112,29 @@ describe('ApiRuleDetailsPage', () => {
     expect(headerButton('Edit')?.disabled).toBe(false)
     expect(headerButton('Clone')?.disabled).toBe(false)
   })
+
+  it('warns that the stored rule is one the editor would refuse, with a link to fix it', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(new Response('{}', { status: 403 }))),
+    )
+    renderPage()
+    // the CRD cannot be read (403): the bundled one is used
+    await waitFor(
+      () =>
+        expect(
+          screen.getByText(/As stored, this APIRule has 1 problem the editor would refuse/),
+        ).toBeTruthy(),
+      { timeout: 15_000 },
+    )
+    expect(
+      screen.getByText(
+        'spec.rules[1].path: Path /secure with method GET conflicts with at least one of the previous rule paths',
+      ),
+    ).toBeTruthy()
+    expect(screen.getByText('Open it in the editor to fix them')).toBeTruthy()
+    vi.unstubAllGlobals()
+  }, 20_000) // loads Ajv and the bundled CRD on demand: slow on a busy machine
 
   it('lists generated resources', () => {
     lists.set('virtualservices', [{ metadata: { namespace: 'default', name: 'httpbin-abcde' } }])

@@ -67,6 +67,7 @@ import {
   type RuleView,
 } from './model.ts'
 import { StatusBadge } from './StatusBadge.tsx'
+import { StoredRuleProblems } from './StoredRuleProblems.tsx'
 import { APIRULE_GROUP, GENERATED_NAME_LABEL, GENERATED_NAMESPACE_LABEL } from './types.ts'
 import { buildHostIndex, viewWarnings } from './warnings.ts'
 import './apirules.css'
@@ -294,6 +295,9 @@ export function ApiRuleDetailsPage() {
           <RouterLink to={apiRuleMigratePath(namespace, name)}>Migrate it to v2</RouterLink>
         </MessageStrip>
       )}
+      {!view.needsMigration && v2.object ? (
+        <StoredRuleProblems object={v2.object} editPath={editPath} />
+      ) : null}
       {warnings.length > 0 && (
         <section className="kd-warnings" aria-label="Warnings">
           {warnings.map((w, i) => (

@@ -1,6 +1,7 @@
 // The client validator must say what the real API server says. Every fixture is sent to the local
 // kube-apiserver as a server-side dry run (nothing is stored) and to validateApiRule with the CRD
-// the cluster serves; both verdicts must match each other and the fixture's expectation.
+// the cluster serves; both verdicts must match each other and the fixture's expectation. The dry
+// run is strict (fieldValidation=Strict), as the editor's writes are: unknown fields are refused.
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { createTestNamespace, kubeRequest } from '../../../../cluster/test/helpers.ts'
 import { APIRULE_FIXTURES } from './fixtures.ts'
@@ -32,7 +33,7 @@ describe('client validator agrees with the API server dry run', () => {
 
   for (const fixture of APIRULE_FIXTURES) {
     it(`${fixture.version} ${fixture.name}: ${fixture.valid ? 'accepted' : 'rejected'} (${fixture.why})`, async () => {
-      const path = `/apis/gateway.kyma-project.io/${fixture.version}/namespaces/${namespace}/apirules?dryRun=All`
+      const path = `/apis/gateway.kyma-project.io/${fixture.version}/namespaces/${namespace}/apirules?dryRun=All&fieldValidation=Strict`
       const res = await kubeRequest<{ message?: string }>(cluster, 'admin', 'POST', path, {
         ...fixture.object,
         metadata: { ...(fixture.object.metadata as object), namespace },

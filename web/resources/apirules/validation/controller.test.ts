@@ -44,7 +44,7 @@ describe('paths', () => {
   })
 })
 
-describe('v2 controller checks (warnings)', () => {
+describe('v2 controller checks', () => {
   it('a valid rule set has none', () => {
     expect(
       controllerIssuesV2(v2({ rules: [{ path: '/a', methods: ['GET'], noAuth: true }] })),
@@ -92,7 +92,7 @@ describe('v2 controller checks (warnings)', () => {
     )
     expect(msgs(issues)).toEqual([
       'spec.rules[0].jwt.authentications: A JWT config must have at least one authentication',
-      'spec.rules[1].jwt.authentications[0].issuer: value is empty or not a valid uri',
+      'spec.rules[1].jwt.authentications[0].issuer: Required value',
       'spec.rules[1].jwt.authentications[0].jwksUri: value is empty or not a valid uri',
       'spec.rules[1].jwt.authentications[0].fromHeaders: multiple fromHeaders are not supported',
       'spec.rules[1].jwt.authorizations: authorizations defined, but no configuration exists',
@@ -114,6 +114,22 @@ describe('v2 controller checks (warnings)', () => {
       'spec.hosts[0]: Host is occupied by another Virtual Service (APIRule other/o)',
       'spec.rules[0].service: Service "x" not found in namespace "ns"',
     ])
+  })
+  it('what the controller always rejects is an error; what depends on the view, a warning', () => {
+    const issues = controllerIssuesV2(
+      v2({
+        service: { name: '', port: 80 },
+        rules: [{ path: '/a', methods: ['GET'], jwt: { authentications: [{ issuer: '' }] } }],
+      }),
+      { services: [] },
+    )
+    expect(issues.map((i) => `${formatPath(i.path)} ${i.severity}`)).toEqual([
+      'spec.service.name error',
+      'spec.rules[0].jwt.authentications[0].issuer error',
+      'spec.rules[0].jwt.authentications[0].jwksUri error',
+    ])
+    const missing = controllerIssuesV2(v2({ rules: [] }), { services: [] })
+    expect(missing.map((i) => i.severity)).toEqual(['warning'])
   })
   it('no service at all', () => {
     expect(

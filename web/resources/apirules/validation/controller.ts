@@ -1,6 +1,8 @@
 // Checks the api-gateway controller makes after admission (internal/validation/**). The API
-// server accepts an APIRule that fails them, but the controller then sets `state: Error`, so the
-// editor shows them as warnings before saving.
+// server accepts an APIRule that fails them, but the controller then sets `state: Error`. For v2,
+// what the controller always rejects (an empty issuer, no service, a shadowed path) is an error
+// that blocks Save; what depends on a partial view of the cluster (a Service or Gateway the user
+// cannot see) stays a warning. v1beta1 is no longer reconciled, so its checks are warnings.
 import type { DocPath, Issue, ValidationContext } from './types.ts'
 import { type Obj, arr, isObj } from '../../../api/json.ts'
 
@@ -10,6 +12,14 @@ const warn = (path: DocPath, message: string): Issue => ({
   path,
   message,
   severity: 'warning',
+  source: 'controller',
+})
+
+/** What the v2 controller always rejects (`state: Error`). */
+const reject = (path: DocPath, message: string): Issue => ({
+  path,
+  message,
+  severity: 'error',
   source: 'controller',
 })
 
@@ -98,7 +108,7 @@ function jwtIssues(jwt: unknown, base: DocPath): Issue[] {
   const auths = jwt.authentications
   if (arr(auths).length === 0)
     out.push(
-      warn([...base, 'authentications'], 'A JWT config must have at least one authentication'),
+      reject([...base, 'authentications'], 'A JWT config must have at least one authentication'),
     )
   let headers = 0
   let params = 0
@@ -109,18 +119,21 @@ function jwtIssues(jwt: unknown, base: DocPath): Issue[] {
       const v = str(a[f]) ?? ''
       const bad =
         f === 'issuer' ? v === '' || (v.includes(':') && !isRequestUri(v)) : !isRequestUri(v)
-      if (bad) out.push(warn([...at, f], 'value is empty or not a valid uri'))
+      if (bad)
+        out.push(
+          reject([...at, f], v === '' ? 'Required value' : 'value is empty or not a valid uri'),
+        )
     }
     const fh = arr(a.fromHeaders).length
     const fp = arr(a.fromParams).length
-    if (fh > 1) out.push(warn([...at, 'fromHeaders'], 'multiple fromHeaders are not supported'))
-    if (fp > 1) out.push(warn([...at, 'fromParams'], 'multiple fromParams are not supported'))
+    if (fh > 1) out.push(reject([...at, 'fromHeaders'], 'multiple fromHeaders are not supported'))
+    if (fp > 1) out.push(reject([...at, 'fromParams'], 'multiple fromParams are not supported'))
     headers += fh
     params += fp
   })
   if (headers > 0 && params > 0)
     out.push(
-      warn(
+      reject(
         [...base, 'authentications'],
         'mixture of multiple fromHeaders and fromParams is not supported',
       ),
@@ -129,12 +142,12 @@ function jwtIssues(jwt: unknown, base: DocPath): Issue[] {
     const authz = jwt.authorizations
     if (Array.isArray(authz) && authz.length === 0)
       out.push(
-        warn([...base, 'authorizations'], 'authorizations defined, but no configuration exists'),
+        reject([...base, 'authorizations'], 'authorizations defined, but no configuration exists'),
       )
     arr(authz).forEach((z, k) => {
       const at = [...base, 'authorizations', k]
       if (!isObj(z)) {
-        out.push(warn(at, 'authorization is empty'))
+        out.push(reject(at, 'authorization is empty'))
         return
       }
       for (const [f, what] of [
@@ -143,9 +156,9 @@ function jwtIssues(jwt: unknown, base: DocPath): Issue[] {
       ] as const) {
         if (!(f in z)) continue
         const list = z[f]
-        if (Array.isArray(list) && list.length === 0) out.push(warn([...at, f], 'value is empty'))
+        if (Array.isArray(list) && list.length === 0) out.push(reject([...at, f], 'value is empty'))
         arr(list).forEach((s, m) => {
-          if (s === '' || s === null) out.push(warn([...at, f, m], `${what} value is empty`))
+          if (s === '' || s === null) out.push(reject([...at, f, m], `${what} value is empty`))
         })
       }
     })
@@ -163,8 +176,9 @@ export function controllerIssuesV2(obj: unknown, ctx: ValidationContext = {}): I
 
   const gw = str(spec.gateway)
   const egw = str(spec.externalGateway)
-  if (!gw && !egw) out.push(warn(['spec'], 'Either gateway or externalGateway must be specified'))
-  if (gw && egw) out.push(warn(['spec'], 'Only one of gateway or externalGateway can be specified'))
+  if (!gw && !egw) out.push(reject(['spec'], 'Either gateway or externalGateway must be specified'))
+  if (gw && egw)
+    out.push(reject(['spec'], 'Only one of gateway or externalGateway can be specified'))
 
   const gatewayObj =
     gw && ctx.gateways ? ctx.gateways.find((g) => `${g.namespace}/${g.name}` === gw) : undefined
@@ -187,24 +201,30 @@ export function controllerIssuesV2(obj: unknown, ctx: ValidationContext = {}): I
       const full = short && gatewayObj ? `${h}.${gatewayDomain(gatewayObj) ?? ''}` : h
       const other = ctx.apiRules.find(
         (r) =>
-          !(r.namespace === ns && r.name === (str(meta.name) ?? ctx.name)) &&
+          // a rule being created is not yet one of them, even when it reuses a taken name
+          (ctx.creating || !(r.namespace === ns && r.name === (str(meta.name) ?? ctx.name))) &&
           r.hosts.some((oh) => oh === h || oh === full),
       )
       if (other)
-        out.push(
-          warn(
+        out.push({
+          ...reject(
             ['spec', 'hosts', i],
             `Host is occupied by another Virtual Service (APIRule ${other.namespace}/${other.name})`,
           ),
-        )
+          source: 'cluster',
+        })
     }
   })
 
   const rules = arr(spec.rules)
   const specService = isObj(spec.service) ? spec.service : undefined
   const checkService = (svc: Obj, at: DocPath) => {
-    if (!ctx.services) return
     const name = str(svc.name)
+    if (name === '') {
+      out.push(reject([...at, 'name'], 'Required value: the name of the Service to expose'))
+      return
+    }
+    if (!ctx.services) return
     const svcNs = str(svc.namespace) ?? str(specService?.namespace) ?? ns
     if (!name) return
     const found = ctx.services.find((s) => s.name === name && (s.namespace ?? ns) === svcNs)
@@ -220,7 +240,7 @@ export function controllerIssuesV2(obj: unknown, ctx: ValidationContext = {}): I
     const at: DocPath = ['spec', 'rules', i]
     if (!specService && !isObj(r.service))
       out.push(
-        warn(
+        reject(
           [...at, 'service'],
           'The rule must define a service, because no service is defined on spec level',
         ),
@@ -228,12 +248,12 @@ export function controllerIssuesV2(obj: unknown, ctx: ValidationContext = {}): I
     if (isObj(r.service)) checkService(r.service, [...at, 'service'])
     const path = str(r.path)
     if (path) {
-      for (const p of doubleStarProblems(path)) out.push(warn([...at, 'path'], p))
+      for (const p of doubleStarProblems(path)) out.push(reject([...at, 'path'], p))
       const methods = arr(r.methods).filter((m): m is string => typeof m === 'string')
       for (const m of methods) {
         if (seen.some((s) => s.methods.includes(m) && pathCovers(s.path, path))) {
           out.push(
-            warn(
+            reject(
               [...at, 'path'],
               `Path ${path} with method ${m} conflicts with at least one of the previous rule paths`,
             ),

@@ -416,6 +416,44 @@ const v2Defs: Def[] = [
     errorPaths: ['spec'],
     spec: {},
   },
+  {
+    name: 'v2-unknown-fromparameters',
+    valid: false,
+    why: 'fieldValidation=Strict: fromParameters is not in the schema (fromParams is)',
+    errorPaths: ['spec.rules[0].jwt.authentications[0].fromParameters'],
+    spec: base({
+      rules: [
+        {
+          path: '/*',
+          methods: ['GET'],
+          jwt: {
+            authentications: [
+              {
+                issuer: 'https://a.example.com',
+                jwksUri: 'https://a.example.com/jwks',
+                fromParameters: ['token'],
+              },
+            ],
+          },
+        },
+      ],
+    }),
+  },
+  {
+    name: 'v2-unknown-spec-field',
+    valid: false,
+    why: 'fieldValidation=Strict: spec.x is not in the schema',
+    errorPaths: ['spec.x'],
+    spec: base({ x: 'kept?' }),
+  },
+  {
+    name: 'v2-unknown-metadata-field',
+    valid: false,
+    why: 'fieldValidation=Strict: metadata.lables is not an ObjectMeta field',
+    errorPaths: ['metadata.lables'],
+    spec: base(),
+    meta: { lables: { app: 'x' } },
+  },
 ]
 
 const v1Defs: Def[] = [
@@ -509,6 +547,27 @@ const v1Defs: Def[] = [
     why: 'schema: maxAge must be a duration',
     errorPaths: ['spec.corsPolicy.maxAge'],
     spec: v1base({ corsPolicy: { maxAge: 'soon' } }),
+  },
+  {
+    name: 'v1beta1-unknown-hosts',
+    valid: false,
+    why: 'fieldValidation=Strict: v1beta1 has host, not hosts',
+    errorPaths: ['spec.hosts'],
+    spec: v1base({ hosts: ['httpbin.local.kyma.dev'] }),
+  },
+  {
+    name: 'v1beta1-free-strategy-config',
+    valid: true,
+    why: 'accessStrategies[].config keeps unknown fields (preserve-unknown-fields)',
+    spec: v1base({
+      rules: [
+        {
+          path: '/.*',
+          methods: ['GET'],
+          accessStrategies: [{ handler: 'jwt', config: { anything: { deep: 1 } } }],
+        },
+      ],
+    }),
   },
   {
     name: 'v1beta1-bad-method',

@@ -1,5 +1,6 @@
 // Public surface of the APIRule validation package.
-export { validateApiRule, isAdmissible } from './validate.ts'
+export { validateApiRule, isAdmissible, blocksSave } from './validate.ts'
+export { prunedFieldIssues, closestField } from './pruned.ts'
 export type { DocPath, Issue, IssueSeverity, IssueSource, ValidationContext } from './types.ts'
 export { apiRuleJsonSchema, servedVersions, crdVersion, APIRULE_SCHEMA_URI } from './schema.ts'
 export type { JsonSchema } from './schema.ts'

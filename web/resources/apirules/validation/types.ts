@@ -2,7 +2,8 @@
 export type DocPath = (string | number)[]
 
 export type IssueSeverity = 'error' | 'warning'
-export type IssueSource = 'schema' | 'cel' | 'controller' | 'server'
+/** `cluster`: checked against the objects in the cluster now (a name or host already taken). */
+export type IssueSource = 'schema' | 'cel' | 'controller' | 'server' | 'yaml' | 'cluster'
 
 export interface Issue {
   /** Where the problem is, as a document path (`['spec', 'rules', 0, 'path']`). */
@@ -24,6 +25,8 @@ export interface ValidationContext {
   services?: { name: string; namespace?: string; ports?: number[] }[]
   /** Istio Gateways (`namespace`, `name`, server hosts), when known. */
   gateways?: { namespace: string; name: string; hosts: string[] }[]
-  /** Other APIRules (any namespace), to detect a host that is already used. */
+  /** True for a new APIRule: a name already taken in its namespace is an error (409 on create). */
+  creating?: boolean
+  /** Other APIRules (any namespace), to detect a name or host that is already used. */
   apiRules?: { namespace: string; name: string; hosts: string[] }[]
 }

@@ -4,9 +4,11 @@ import { schemaIssues } from './ajv.ts'
 import { celIssues } from './cel.ts'
 import { controllerIssuesV1beta1, controllerIssuesV2 } from './controller.ts'
 import { metadataIssues } from './meta.ts'
+import { prunedFieldIssues } from './pruned.ts'
 import { formatPath, parseFieldPath } from './paths.ts'
 import { insecureJwksWarnings, publicCatchAllWarnings } from '../warnings.ts'
 import { toApiRuleView } from '../model.ts'
+import { isObj } from '../../../api/json.ts'
 import type { Issue, ValidationContext } from './types.ts'
 
 export type { DocPath, Issue, IssueSeverity, IssueSource, ValidationContext } from './types.ts'
@@ -35,9 +37,11 @@ export function validateApiRule(
   const issues: Issue[] = [
     ...metadataIssues(obj),
     ...(ctx.crd ? schemaIssues(obj, ctx.crd, version) : []),
+    ...(ctx.crd ? prunedFieldIssues(obj, ctx.crd, version) : []),
     ...celIssues(obj, version),
     ...(version === 'v1beta1' ? controllerIssuesV1beta1(obj) : controllerIssuesV2(obj, ctx)),
     ...advisoryIssues(obj),
+    ...takenNameIssues(obj, ctx),
   ]
   const seen = new Set<string>()
   const unique = issues.filter((i) => {
@@ -49,6 +53,23 @@ export function validateApiRule(
   return [
     ...unique.filter((i) => i.severity === 'error'),
     ...unique.filter((i) => i.severity === 'warning'),
+  ]
+}
+
+/** Creating an APIRule whose name is taken in its namespace fails with 409 AlreadyExists. */
+function takenNameIssues(obj: unknown, ctx: ValidationContext): Issue[] {
+  if (!ctx.creating || !ctx.apiRules || !isObj(obj) || !isObj(obj.metadata)) return []
+  const name = obj.metadata.name
+  const ns = typeof obj.metadata.namespace === 'string' ? obj.metadata.namespace : ctx.namespace
+  if (typeof name !== 'string' || !name) return []
+  if (!ctx.apiRules.some((r) => r.name === name && r.namespace === ns)) return []
+  return [
+    {
+      path: ['metadata', 'name'],
+      message: `An APIRule named "${name}" already exists in namespace "${ns ?? ''}"`,
+      severity: 'error',
+      source: 'cluster',
+    },
   ]
 }
 
@@ -70,7 +91,19 @@ function advisoryIssues(obj: unknown): Issue[] {
   }
 }
 
-/** True when nothing would make the API server reject the object (warnings are allowed). */
+/**
+ * True when nothing would make the API server reject the object: no error of the schema, CEL,
+ * metadata or a server answer. Controller errors (an empty issuer, no service) pass admission but
+ * put the APIRule into `state: Error`, and cluster errors depend on other objects; the editor still
+ * blocks both (see blocksSave).
+ */
 export function isAdmissible(issues: readonly Issue[]): boolean {
-  return !issues.some((i) => i.severity === 'error')
+  return !issues.some(
+    (i) => i.severity === 'error' && i.source !== 'controller' && i.source !== 'cluster',
+  )
+}
+
+/** True when the editor must not create or save: any error, admission or controller. */
+export function blocksSave(issues: readonly Issue[]): boolean {
+  return issues.some((i) => i.severity === 'error')
 }

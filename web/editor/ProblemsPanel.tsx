@@ -1,0 +1,65 @@
+// The editor's problems: a summary that counts every shown error (the parse error included) and
+// the list, each entry focusing its field.
+import { fieldId } from './form/context.ts'
+import { formatPath } from '../resources/apirules/validation/paths.ts'
+import type { Issue } from '../resources/apirules/validation/types.ts'
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** Why Create/Save is disabled, or undefined when it is not (shown errors block it). */
+export function saveBlockedReason(
+  issues: readonly Issue[],
+  mode: 'create' | 'edit',
+): string | undefined {
+  const errors = issues.filter((i) => i.severity === 'error').length
+  if (!errors) return undefined
+  return `${mode === 'create' ? 'Create' : 'Save'} is disabled: fix ${plural(errors, 'error')} first.`
+}
+
+const SOURCE_LABEL: Record<Issue['source'], string> = {
+  schema: 'schema',
+  cel: 'cel',
+  controller: 'controller',
+  server: 'server',
+  yaml: 'yaml',
+  cluster: 'cluster',
+}
+
+export function ProblemsPanel({
+  issues,
+  hiddenErrors,
+}: {
+  issues: readonly Issue[]
+  hiddenErrors: number
+}) {
+  const errors = issues.filter((i) => i.severity === 'error').length
+  const warnings = issues.length - errors
+  // Errors of untouched fields are not listed yet; the summary still says something is missing.
+  const summary =
+    hiddenErrors && !errors
+      ? `Fill in the required fields${warnings ? ` · ${plural(warnings, 'warning')}` : ''}`
+      : errors || warnings
+        ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
+        : 'No problems found'
+  return (
+    <section aria-label="Validation" className="are-problems">
+      <p role="status" aria-live="polite">
+        {summary}
+      </p>
+      {issues.length ? (
+        <ul className="are-issues">
+          {issues.map((i, k) => (
+            <li key={k} className={i.severity === 'error' ? 'are-error' : 'are-warning'}>
+              <button
+                type="button"
+                onClick={() => document.getElementById(fieldId(i.path))?.focus()}
+              >
+                {`${i.severity === 'error' ? 'Error' : 'Warning'} (${SOURCE_LABEL[i.source]}) ${formatPath(i.path) || '(object)'}: ${i.message}`}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  )
+}

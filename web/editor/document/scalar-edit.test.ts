@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { EditorDocument } from './EditorDocument.ts'
+import { plainValue } from './scalar-edit.ts'
+
+const TEXT = `# comment
+apiVersion: gateway.kyma-project.io/v2
+kind: APIRule
+metadata:
+  name: orders # trailing
+spec:
+  hosts: [orders.example.com]
+  service: {name: orders, port: 80}
+  rules:
+    - path: /api/{**}
+      methods: [GET, POST]
+      noAuth: true
+    - path: "/quoted"
+      methods:
+        - GET
+      jwt:
+        authentications:
+          - issuer: https://issuer.example.com
+            jwksUri: https://issuer.example.com/jwks
+`
+
+/** Every path's range must equal that of a fresh parse of the same text. */
+function expectRangesLikeFreshParse(store: EditorDocument) {
+  const fresh = new EditorDocument(store.text)
+  for (const path of [
+    ['metadata', 'name'],
+    ['spec', 'hosts', 0],
+    ['spec', 'service', 'port'],
+    ['spec', 'rules', 0, 'path'],
+    ['spec', 'rules', 1, 'methods', 0],
+    ['spec', 'rules', 1, 'jwt', 'authentications', 0, 'jwksUri'],
+  ])
+    expect(store.rangeOf(path), path.join('.')).toEqual(fresh.rangeOf(path))
+}
+
+describe('scalar fast path', () => {
+  it('typing in YAML inside plain scalars keeps value, text and ranges equal to a full parse', () => {
+    const store = new EditorDocument(TEXT)
+    let text = TEXT
+    const edits: [string, string][] = [
+      ['path: /api/{**}', 'path: /api/v1/{**}'],
+      ['name: orders #', 'name: orders2 #'],
+      ['[GET, POST]', '[GET, POSTX]'],
+      ['port: 80', 'port: 8080'],
+      ['port: 8080', 'port: 8080x'],
+      ['issuer: https://issuer.example.com', 'issuer: https://issuer.example.com/x'],
+      ['orders.example.com]', 'orders.example.org]'],
+    ]
+    for (const [from, to] of edits) {
+      text = text.replace(from, to)
+      const before = store.doc
+      store.replaceText(text)
+      expect(store.doc, to).toBe(before) // no re-parse
+      expect(store.text).toBe(text)
+      expect(store.value).toEqual(parse(text))
+      expectRangesLikeFreshParse(store)
+    }
+    expect((store.value as { spec: { service: { port: unknown } } }).spec.service.port).toBe(
+      '8080x',
+    )
+  })
+
+  it('structure changes, quotes and keys take the full parse', () => {
+    for (const [from, to] of [
+      ['path: "/quoted"', 'path: "/quoted2"'],
+      ['noAuth: true', 'noAuth: true\n      timeout: 5'],
+      ['name: orders #', 'nam: orders #'],
+      ['[GET, POST]', '[GET, PO,ST]'],
+    ] as const) {
+      const store = new EditorDocument(TEXT)
+      const before = store.doc
+      store.replaceText(TEXT.replace(from, to))
+      expect(store.doc, to).not.toBe(before)
+      expect(store.value).toEqual(parse(TEXT.replace(from, to)))
+    }
+  })
+
+  it('a text that no longer parses keeps the last good document and reports the error', () => {
+    const store = new EditorDocument(TEXT)
+    store.replaceText(TEXT.replace('name: orders #', 'name: orders: x #'))
+    expect(store.error).not.toBeNull()
+    expect((store.value as { metadata: { name: string } }).metadata.name).toBe('orders')
+  })
+
+  it('a form edit of a plain scalar splices the text and keeps comments and layout', () => {
+    const store = new EditorDocument(TEXT)
+    store.setField(['spec', 'rules', 0, 'path'], '/orders/{*}')
+    store.setField(['metadata', 'name'], 'orders-v2')
+    store.setField(['spec', 'service', 'port'], 8080)
+    expect(store.text).toBe(
+      TEXT.replace('/api/{**}', '/orders/{*}')
+        .replace('name: orders #', 'name: orders-v2 #')
+        .replace('port: 80}', 'port: 8080}'),
+    )
+    expect(store.value).toEqual(parse(store.text))
+    expectRangesLikeFreshParse(store)
+    // a string that reads as a number needs quotes: the full path prints it
+    store.setField(['metadata', 'name'], '123')
+    expect(store.text).toMatch(/name: ["']123["']/)
+    expect(store.value).toEqual(parse(store.text))
+  })
+
+  it('plainValue refuses texts that would read differently', () => {
+    expect(plainValue('/a/{**}', false)).toBe('/a/{**}')
+    expect(plainValue('/a/{**}', true)).toBeUndefined()
+    expect(plainValue('80', false)).toBe(80)
+    expect(plainValue('-', false)).toBeUndefined()
+    expect(plainValue('a: b', false)).toBeUndefined()
+    expect(plainValue("'x'", false)).toBeUndefined()
+    expect(plainValue('', false)).toBeUndefined()
+  })
+})
