@@ -66,7 +66,8 @@ test('the lesson: expose hello-kyma-svc with the form, check the YAML, create, s
   await editor.create('hello-kyma')
   const details = new ApiRuleDetailsPage(page, 'hello-kyma')
   await details.heading.waitFor()
-  await expect(details.status('Not reconciled')).toBeVisible()
+  // The API Gateway controller reconciles it.
+  await expect(details.status('Ready')).toBeVisible({ timeout: 30_000 })
   await expect(details.hostRegion.getByRole('link', { name: `${ns}.local.kyma.dev` })).toBeVisible()
   await expect(details.panel('Service').getByRole('link', { name: 'hello-kyma-svc' })).toBeVisible()
   expect(await details.rules()).toEqual([['/*', 'GET', 'No auth']])
@@ -77,7 +78,7 @@ test('the lesson: expose hello-kyma-svc with the form, check the YAML, create, s
   await expect(row).toContainText(`${ns}.local.kyma.dev`)
   await expect(row).toContainText('hello-kyma-svc:80')
   await expect(row).toContainText('No auth')
-  await expect(row).toContainText('Not reconciled')
+  await expect(row).toContainText('Ready')
 
   const stored = await getApiRule(ns, 'hello-kyma')
   expect(stored?.spec).toEqual({
