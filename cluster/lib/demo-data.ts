@@ -269,7 +269,8 @@ export function apiRuleObjects(): KubeObject[] {
           {
             path: '/.*',
             methods: ['GET'],
-            mutators: [],
+            // No `mutators: []`: the controller's conversion drops empty lists, and the demo
+            // object must read back exactly as written.
             accessStrategies: [{ handler: 'allow', config: {} }],
           },
         ],
