@@ -37,7 +37,11 @@ export function readKustomization(dir: string): Kustomization {
 
 /** `kubectl kustomize <dir>` as objects. */
 export function kustomize(dir: string): Manifest[] {
-  const out = execFileSync(KUBECTL, ['kustomize', dir], { encoding: 'utf8' })
+  // stderr piped: kustomize's message ends up in the thrown error, not in the test output.
+  const out = execFileSync(KUBECTL, ['kustomize', dir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   return parseAllDocuments(out)
     .map((d) => d.toJS() as Manifest | null)
     .filter((m): m is Manifest => m !== null)
