@@ -28,6 +28,7 @@ import { V2Form } from './form/V2Form.tsx'
 import { V1Beta1Form } from './form/V1Beta1Form.tsx'
 import { DiffView } from './save/DiffView.tsx'
 import { threeWayMerge, type MergeResult } from './save/merge.ts'
+import { statusOnlyChange } from './save/status-only.ts'
 import {
   createApiRule,
   errorMessage,
@@ -244,9 +245,15 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
     props.onSaved?.(saved)
   }
 
-  async function onConflict() {
+  /** `retry` (once per save) resaves when only the controller's status write caused the 409. */
+  async function onConflict(retry?: (rv: string) => Promise<void>) {
     try {
       const name = String(getAt(store.value, ['metadata', 'name']) ?? '')
+      if (retry) {
+        const baseVersion = versionOfApiVersion(getAt(base.object, ['apiVersion']))
+        const rv = statusOnlyChange(base.object, await getApiRule(baseVersion, namespace, name))
+        if (rv) return await retry(rv)
+      }
       const server = stripForEdit(await getApiRule(version, namespace, name))
       const merge = threeWayMerge(base.object, store.value, server)
       setDialog({ kind: 'conflict', server, merge, serverText: toYaml(server) })
@@ -256,7 +263,7 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
     }
   }
 
-  const save = async (opts: { confirmed?: boolean; rv?: string } = {}) => {
+  const save = async (opts: { confirmed?: boolean; rv?: string; retried?: boolean } = {}) => {
     if (busy) return
     if (store.error)
       return setAlert(`The YAML does not parse (line ${store.error.line}); fix it before saving.`)
@@ -274,7 +281,10 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
         finishSave(await replaceApiRule(obj, namespace, false))
       }
     } catch (err) {
-      if (isConflict(err)) await onConflict()
+      if (isConflict(err))
+        await onConflict(
+          opts.retried ? undefined : (rv) => save({ confirmed: true, rv, retried: true }),
+        )
       else failWith(err, mode === 'create' ? 'Create' : 'Save')
     } finally {
       setBusy(false)
