@@ -164,6 +164,8 @@ describe('the API Gateway controller', () => {
         )
         .toEqual({ objects: 0, rule: 404 })
     },
+    // Up to 30 s to Ready and 30 s to clean up, on a loaded machine.
+    90_000,
   )
 
   it('writes the VirtualService for the rule host to the rule service', async () => {
@@ -191,7 +193,7 @@ describe('the API Gateway controller', () => {
     const [vs] = await owned('VirtualService', name)
     expect(vs?.spec).toMatchObject({ hosts: [host], gateways: ['kyma-system/kyma-gateway'] })
     expect(JSON.stringify(vs?.spec)).toContain(`backend.${ns}.svc.cluster.local`)
-  })
+  }, 60_000)
 })
 
 describe('kube-controller-manager', () => {
@@ -224,7 +226,7 @@ describe('kube-controller-manager', () => {
         { timeout: 60_000, interval: 500 },
       )
       .toBe(404)
-  })
+  }, 90_000)
 
   it('gives a new namespace its default ServiceAccount', async () => {
     const fresh = await createTestNamespace(cluster, 'sa')
@@ -242,5 +244,5 @@ describe('kube-controller-manager', () => {
         { timeout: 30_000 },
       )
       .toBe(200)
-  })
+  }, 60_000)
 })

@@ -66,6 +66,7 @@ describe('demo APIRules reconciled by the API Gateway controller', () => {
       expect(info.apiGateway).toEqual({ running: true })
       await expect.poll(() => statusOf(obj), { timeout: 30_000 }).toMatchObject({ state: 'Ready' })
     },
+    60_000,
   )
 
   it('the lesson v1beta1 rule carries the controller’s "migrate to v2" error', async () => {
@@ -74,7 +75,7 @@ describe('demo APIRules reconciled by the API Gateway controller', () => {
     await expect
       .poll(() => statusOf(obj), { timeout: 30_000 })
       .toMatchObject({ APIRuleStatus: { code: 'ERROR', desc: expect.stringMatching(/migrate/) } })
-  })
+  }, 60_000)
 
   it('the rule whose Service is missing shows the controller’s Error', async () => {
     const obj = apiRuleObjects().find((o) => o.metadata.name === 'inventory')
@@ -82,7 +83,7 @@ describe('demo APIRules reconciled by the API Gateway controller', () => {
     await expect
       .poll(() => statusOf(obj), { timeout: 30_000 })
       .toMatchObject({ state: 'Error', description: expect.stringContaining(MISSING_SERVICE) })
-  })
+  }, 60_000)
 })
 
 describe('demo Functions', () => {
