@@ -130,7 +130,14 @@ export async function installCrds(
         const path = `/apis/${crd.spec.group}/${v.name}/${crd.spec.names.plural}?limit=1`
         await waitFor(
           `${name} ${v.name} served`,
-          async () => ((await client.request('GET', path)).status === 200 ? true : undefined),
+          async () => {
+            const res = await client.request('GET', path)
+            // Objects stored earlier need the conversion webhook, which the controller only
+            // serves once it runs (it starts after the CRDs): its error proves the version served.
+            const needsWebhook =
+              res.status === 500 && JSON.stringify(res.body).includes('conversion')
+            return res.status === 200 || needsWebhook ? true : undefined
+          },
           timeoutMs,
         )
       }
