@@ -155,7 +155,7 @@ try {
         try {
           const k = await ensureKubectl(say)
           kubectl = k.path
-          note = `kubectl ${k.version}${k.package ? ` (Debian package ${k.package})` : ''}`
+          note = `kubectl ${k.version}`
         } catch (error) {
           note = (error as Error).message
         }

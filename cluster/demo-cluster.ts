@@ -1,7 +1,9 @@
-// One call that gives a ready-to-use local cluster: binaries, start, RBAC, CRDs, demo data.
+// One call that gives a ready-to-use local cluster: binaries, start (etcd, kube-apiserver,
+// kube-controller-manager), RBAC, CRDs, the Kyma API Gateway controller, demo data.
 // Used by `npm run cluster`, by the server's `npm start` when no kubeconfig is configured, and by
-// test global setups (Vitest now, Playwright later).
+// the test global setups (Vitest, Playwright).
 import { ensureBinaries } from './build.ts'
+import { type ApiGatewayBuild, ensureApiGatewayController } from './lib/api-gateway-build.ts'
 import { type LocalCluster, type LocalClusterOptions, startLocalCluster } from './local-cluster.ts'
 import { consoleLog } from './lib/progress.ts'
 import { setUpCluster } from './setup.ts'
@@ -9,21 +11,29 @@ import { setUpCluster } from './setup.ts'
 export interface DemoClusterOptions extends LocalClusterOptions {
   /** Apply the demo data set (default true). */
   seed?: boolean
+  /**
+   * Run the Kyma API Gateway controller (default true; built on first use). Without it, or when it
+   * cannot be built or started, the cluster goes on and says why in one line.
+   */
+  controller?: boolean
 }
 
 export interface DemoCluster extends LocalCluster {
   kubeconfigPath: string
-  /** ms from spawning etcd until RBAC, CRDs and seed are applied. */
+  /** ms from spawning etcd until RBAC, CRDs, the controller and seed are applied. */
   readyMs: number
 }
 
 export async function startDemoCluster(opts: DemoClusterOptions = {}): Promise<DemoCluster> {
   const log = opts.log ?? consoleLog
   const binaries = opts.binaries ?? (await ensureBinaries({ log }))
+  // Built before the cluster starts: a first build takes minutes and must not eat into timeouts.
+  const apiGateway: ApiGatewayBuild | undefined =
+    opts.controller === false ? undefined : await ensureApiGatewayController({ log })
   const cluster = await startLocalCluster({ ...opts, binaries, log })
   const t0 = performance.now()
   try {
-    await setUpCluster(cluster.client('admin'), { seed: opts.seed, log })
+    await setUpCluster(cluster, { seed: opts.seed, log, apiGateway })
   } catch (err) {
     await cluster.stop()
     throw err

@@ -1,6 +1,11 @@
 // The seeded demo data as the dashboard will read it.
 import { afterAll, describe, expect, inject, it } from 'vitest'
-import { apiRuleObjects, functionObjects } from './lib/demo-data.ts'
+import {
+  MISSING_SERVICE,
+  NOT_READY_DEMO_RULES,
+  apiRuleObjects,
+  functionObjects,
+} from './lib/demo-data.ts'
 import { closeClients, kubeRequest, objectPath } from './test/helpers.ts'
 
 const info = inject('cluster')
@@ -14,7 +19,15 @@ interface Obj {
     ownerReferences?: { kind: string; name: string; uid: string }[]
   }
   spec: Record<string, unknown>
+  status?: {
+    state?: string
+    description?: string
+    APIRuleStatus?: { code?: string; desc?: string }
+  }
 }
+
+const statusOf = async (obj: Parameters<typeof objectPath>[1]) =>
+  (await kubeRequest<Obj>(info, 'viewer', 'GET', await objectPath(info, obj))).body.status
 
 describe('demo APIRules', () => {
   it.each(
@@ -40,6 +53,37 @@ describe('demo APIRules', () => {
       ).toBe(true)
     }
   })
+})
+
+describe('demo APIRules reconciled by the API Gateway controller', () => {
+  const v2 = apiRuleObjects().filter(
+    (o) => !(NOT_READY_DEMO_RULES as readonly string[]).includes(o.metadata.name),
+  )
+
+  it.each(v2.map((o) => [`${o.metadata.namespace}/${o.metadata.name}`, o]))(
+    '%s is Ready',
+    async (_label, obj) => {
+      expect(info.apiGateway).toEqual({ running: true })
+      await expect.poll(() => statusOf(obj), { timeout: 30_000 }).toMatchObject({ state: 'Ready' })
+    },
+    60_000,
+  )
+
+  it('the lesson v1beta1 rule carries the controller’s "migrate to v2" error', async () => {
+    const obj = apiRuleObjects().find((o) => o.metadata.name === 'my-api-rule')
+    if (!obj) throw new Error('demo data lost my-api-rule')
+    await expect
+      .poll(() => statusOf(obj), { timeout: 30_000 })
+      .toMatchObject({ APIRuleStatus: { code: 'ERROR', desc: expect.stringMatching(/migrate/) } })
+  }, 60_000)
+
+  it('the rule whose Service is missing shows the controller’s Error', async () => {
+    const obj = apiRuleObjects().find((o) => o.metadata.name === 'inventory')
+    if (!obj) throw new Error('demo data lost inventory')
+    await expect
+      .poll(() => statusOf(obj), { timeout: 30_000 })
+      .toMatchObject({ state: 'Error', description: expect.stringContaining(MISSING_SERVICE) })
+  }, 60_000)
 })
 
 describe('demo Functions', () => {

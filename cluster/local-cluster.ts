@@ -1,10 +1,11 @@
-// Starts etcd + kube-apiserver on 127.0.0.1 (no Docker, no nodes, no controllers) and writes a
-// kubeconfig for the three static users. See cluster/README.md for what works without controllers.
+// Starts etcd + kube-apiserver + kube-controller-manager on 127.0.0.1 (no Docker, no nodes) and
+// writes a kubeconfig for the three static users. See cluster/README.md for what runs and what not.
 import { mkdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { Agent, fetch } from 'undici'
 import { type BinaryPaths, ensureBinaries } from './build.ts'
-import { ensurePki } from './lib/certs.ts'
+import { type Pki, ensurePki } from './lib/certs.ts'
+import { startControllerManager } from './lib/controller-manager.ts'
 import { type EtcdPorts, apiserverArgs, etcdArgs } from './lib/control-plane-args.ts'
 import { type KubeClient, createKubeClient } from './lib/kube-client.ts'
 import { writeKubeconfig } from './lib/kubeconfig.ts'
@@ -30,16 +31,26 @@ export interface LocalClusterOptions {
   handleSignals?: boolean
   /** How long to wait for /readyz (default 90 s; a loaded CI machine is slow). */
   readyTimeoutMs?: number
+  /** Run kube-controller-manager (default true). */
+  controllerManager?: boolean
 }
 
 export interface LocalCluster {
   info: TestClusterInfo
   stateDir: string
+  /** The cluster CA and keys (other local components get certificates from it). */
+  pki: Pki
+  /** Folder of the processes' logs. */
+  logsDir: string
   etcdUrl: string
+  /** Whether kube-controller-manager runs. */
+  controllerManager: boolean
   /** ms from spawning etcd to kube-apiserver /readyz = 200. */
   startupMs: number
   /** A REST client authenticated as one of the static users (closed by stop()). */
   client(user?: ClusterUser): KubeClient
+  /** Stops `proc` (first, before the control plane) when the cluster stops. */
+  adopt(proc: ManagedProcess): void
   stop(): Promise<void>
 }
 
@@ -160,6 +171,20 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
   if (!etcd) throw new Error('unreachable: etcd not started')
   const etcdProc = etcd.proc
   const apiProc = api.proc
+  const kcm =
+    opts.controllerManager === false
+      ? undefined
+      : await startControllerManager({
+          binary: binaries.kubeControllerManager,
+          server: api.server,
+          pki,
+          pkiDir,
+          logs,
+        }).catch(async (err: unknown) => {
+          await apiProc.stop()
+          await etcdProc.stop()
+          throw err
+        })
 
   const kubeconfigPath = join(stateDir, 'kubeconfig')
   await writeKubeconfig(kubeconfigPath, api.server, api.ca, tokens)
@@ -169,9 +194,15 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
     caFile: pki.caCert,
     tokens,
     kubeconfigPath,
+    kubectl: binaries.kubectl,
+    apiGateway: {
+      running: false,
+      reason: 'not started (startLocalCluster alone runs no controller)',
+    },
   }
 
   const clients = new Map<ClusterUser, KubeClient>()
+  const adopted: ManagedProcess[] = []
   const onSignal = (signal: NodeJS.Signals) => {
     log(`${signal}: stopping the local cluster`)
     void stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143))
@@ -184,7 +215,9 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
     stopping ??= (async () => {
       for (const s of signals) process.off(s, onSignal)
       await Promise.all([...clients.values()].map((c) => c.close()))
-      // API server first, so it does not log etcd connection errors while shutting down.
+      await Promise.all(adopted.map((p) => p.stop()))
+      // Clients first, then the API server, so nobody logs connection errors while shutting down.
+      await kcm?.stop()
       await apiProc.stop()
       await etcdProc.stop()
     })()
@@ -195,7 +228,10 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
   return {
     info,
     stateDir,
+    pki,
+    logsDir: logs,
     etcdUrl: etcd.url,
+    controllerManager: !!kcm,
     startupMs,
     client(user: ClusterUser = 'admin') {
       let c = clients.get(user)
@@ -206,6 +242,7 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
         )
       return c
     },
+    adopt: (proc) => void adopted.push(proc),
     stop,
   }
 }

@@ -1,5 +1,5 @@
-// `npm run cluster`: a local kube-apiserver + etcd with the Kyma CRDs and demo data, running until
-// Ctrl+C. Flags: see usage below.
+// `npm run cluster`: a local kube-apiserver + etcd + kube-controller-manager with the Kyma CRDs, the
+// Kyma API Gateway controller and demo data, running until Ctrl+C. Flags: see usage below.
 import { parseArgs } from 'node:util'
 import { startDemoCluster } from './demo-cluster.ts'
 import { consoleLog, formatDuration } from './lib/progress.ts'
@@ -10,14 +10,17 @@ export type { DemoCluster, DemoClusterOptions } from './demo-cluster.ts'
 
 const usage = `Usage: npm run cluster -- [options]
 
-Starts etcd + kube-apiserver on 127.0.0.1 (building them with Go on first use), installs RBAC,
-the Kyma/Istio CRDs and the demo data, prints the kubeconfig, then runs until Ctrl+C.
+Starts etcd, kube-apiserver and kube-controller-manager on 127.0.0.1 (building them with Go on
+first use), installs RBAC and the Kyma/Istio CRDs, runs the Kyma API Gateway controller (built from
+KYMA_API_GATEWAY_SOURCE or the Go module proxy), applies the demo data, prints the kubeconfig, then
+runs until Ctrl+C.
 
 Options:
-  --port <n>    kube-apiserver port (default: a free port)
-  --dir <path>  state dir: etcd data, certs, tokens, logs, kubeconfig (default: .local-cluster)
-  --no-seed     do not apply the demo data set
-  --help        show this help`
+  --port <n>       kube-apiserver port (default: a free port)
+  --dir <path>     state dir: etcd data, certs, tokens, logs, kubeconfig (default: .local-cluster)
+  --no-seed        do not apply the demo data set
+  --no-controller  do not run the API Gateway controller (APIRules stay "Not reconciled")
+  --help           show this help`
 
 async function main() {
   let values
@@ -27,6 +30,7 @@ async function main() {
         port: { type: 'string' },
         dir: { type: 'string' },
         'no-seed': { type: 'boolean', default: false },
+        'no-controller': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     }))
@@ -45,12 +49,22 @@ async function main() {
   }
 
   try {
-    const cluster = await startDemoCluster({ port, stateDir: values.dir, seed: !values['no-seed'] })
+    const cluster = await startDemoCluster({
+      port,
+      stateDir: values.dir,
+      seed: !values['no-seed'],
+      controller: !values['no-controller'],
+    })
+    const controller = cluster.info.apiGateway.running
+      ? 'running (log: logs/api-gateway.log in the state dir)'
+      : `not running: ${cluster.info.apiGateway.reason}`
     console.log(`
 Local cluster is running (Ctrl+C to stop).
   server:      ${cluster.info.server}
   kubeconfig:  ${cluster.kubeconfigPath}   (contexts: local-admin, local-viewer, local-developer)
-  try:         KUBECONFIG=${cluster.kubeconfigPath} kubectl get apirules -A
+  kubectl:     ${cluster.info.kubectl}   (built from the same Kubernetes release)
+  try:         KUBECONFIG=${cluster.kubeconfigPath} ${cluster.info.kubectl} get apirules -A
+  controller:  ${controller}
   started in:  ${formatDuration(cluster.startupMs)} (kube-apiserver ready), ${formatDuration(cluster.readyMs)} until set up
 `)
     // startLocalCluster() stops both processes and exits on SIGINT/SIGTERM; keep the loop alive.

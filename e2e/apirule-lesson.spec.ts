@@ -67,7 +67,8 @@ test('the lesson: expose hello-kyma-svc with the form, check the YAML, create, s
   await editor.create('hello-kyma')
   const details = new ApiRuleDetailsPage(page, 'hello-kyma')
   await details.heading.waitFor()
-  await expect(details.status('Not reconciled')).toBeVisible()
+  // The API Gateway controller reconciles it.
+  await expect(details.status('Ready')).toBeVisible({ timeout: 30_000 })
   await expect(details.hostRegion.getByRole('link', { name: `${ns}.local.kyma.dev` })).toBeVisible()
   await expect(details.panel('Service').getByRole('link', { name: 'hello-kyma-svc' })).toBeVisible()
   await details.expectRules([['/*', 'GET', 'No auth']])
@@ -78,7 +79,7 @@ test('the lesson: expose hello-kyma-svc with the form, check the YAML, create, s
   await expect(row).toContainText(`${ns}.local.kyma.dev`)
   await expect(row).toContainText('hello-kyma-svc:80')
   await expect(row).toContainText('No auth')
-  await expect(row).toContainText('Not reconciled')
+  await expect(row).toContainText('Ready')
 
   const stored = await getApiRule(ns, 'hello-kyma')
   expect(stored?.spec).toEqual({

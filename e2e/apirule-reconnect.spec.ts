@@ -21,7 +21,14 @@ let bff: Bff | undefined
 test.beforeAll(async () => {
   test.setTimeout(120_000)
   stateDir = await mkdtemp(join(tmpdir(), 'e2e-restart-'))
-  cluster = await startDemoCluster({ stateDir, seed: false, log: silentLog, handleSignals: false })
+  // A second cluster next to the suite's: the API Gateway controller's port 9443 is taken.
+  cluster = await startDemoCluster({
+    stateDir,
+    seed: false,
+    log: silentLog,
+    handleSignals: false,
+    controller: false,
+  })
   bff = await startBff(['--kubeconfig', cluster.info.kubeconfigPath])
 })
 

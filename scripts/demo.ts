@@ -14,7 +14,7 @@ import { showCaption } from '../e2e/demos/kit.ts'
 import { startBff } from '../e2e/support/bff.ts'
 import { buildIfStale } from './build-if-stale.ts'
 import { CHROMIUM, ensureChromium } from './ensure-chromium.ts'
-import { isMain, log, repoRoot, run } from './lib.ts'
+import { isMain, log, repoRoot, run, useVendoredApiGatewaySource } from './lib.ts'
 
 const DEMO_DIR = join(repoRoot, 'e2e/demos')
 const OUTPUT_DIR = join(repoRoot, 'demo-output')
@@ -81,7 +81,13 @@ async function play(name: string, demo: Demo, opts: { headed: boolean; pace: num
   await buildIfStale()
   log('Starting a local cluster with the demo data…')
   const stateDir = await mkdtemp(join(tmpdir(), 'kyma-demo-'))
+  useVendoredApiGatewaySource()
   const cluster = await startDemoCluster({ stateDir, ephemeral: true, log: silentLog })
+  if (!cluster.info.apiGateway.running) {
+    log(
+      `No API Gateway controller: ${cluster.info.apiGateway.reason} (the demo shows "Not reconciled")`,
+    )
+  }
   const bff = await startBff(['--kubeconfig', cluster.kubeconfigPath])
   log(`Dashboard for the demo at ${bff.url}`)
 

@@ -3,10 +3,11 @@
 import { startTestCluster } from '../cluster/test/start-test-cluster.ts'
 import { buildIfStale } from './build-if-stale.ts'
 import { ensureChromium } from './ensure-chromium.ts'
-import { bin, isMain, run } from './lib.ts'
+import { bin, isMain, run, useVendoredApiGatewaySource } from './lib.ts'
 
 /** Runs Playwright with a cluster; returns its exit code. */
 export async function runE2e(args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  useVendoredApiGatewaySource()
   await ensureChromium()
   await buildIfStale()
   const cluster = await startTestCluster()

@@ -25,6 +25,9 @@ export async function resolveKubeTarget(argv: string[]): Promise<KubeTarget> {
   }
   log('No kubeconfig found: starting the embedded local cluster with demo data.')
   const { startDemoCluster } = await import('../cluster/demo-cluster.ts')
-  const cluster = await startDemoCluster({ handleSignals: false })
+  const cluster = await startDemoCluster({
+    handleSignals: false,
+    controller: !argv.includes('--no-controller'),
+  })
   return { serverArgs: ['--kubeconfig', cluster.kubeconfigPath], stop: () => cluster.stop() }
 }

@@ -8,7 +8,9 @@ import { log, repoRoot } from './lib.ts'
 const argv = process.argv.slice(2)
 await buildIfStale()
 const target = await resolveKubeTarget(argv)
-const serverArgs = [...target.serverArgs, ...argv.filter((a) => a !== '--local-cluster')]
+// Flags of the embedded cluster, not of the BFF.
+const ownFlags = ['--local-cluster', '--no-controller']
+const serverArgs = [...target.serverArgs, ...argv.filter((a) => !ownFlags.includes(a))]
 const server = spawn(process.execPath, ['server/main.ts', ...serverArgs], {
   cwd: repoRoot,
   stdio: 'inherit',

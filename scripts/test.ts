@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startTestCluster, type TestCluster } from '../cluster/test/start-test-cluster.ts'
 import { runE2e } from './e2e.ts'
-import { bin, log, run } from './lib.ts'
+import { bin, log, run, useVendoredApiGatewaySource } from './lib.ts'
 
 interface Counts {
   passed: number
@@ -83,6 +83,7 @@ const STEPS: Step[] = [
 ]
 
 async function main() {
+  useVendoredApiGatewaySource()
   const wanted = process.argv.slice(2)
   const unknown = wanted.filter((w) => !STEPS.some((s) => s.name === w))
   if (unknown.length) {

@@ -1,7 +1,7 @@
 // Throwaway PKI for the local API server, made with the system `openssl` (no Go or npm crypto
 // package needed). Files are reused when present, so a persistent state dir keeps a stable CA and the
 // kubeconfig copied elsewhere keeps working across restarts.
-import { access, writeFile } from 'node:fs/promises'
+import { access, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { runChecked } from './exec.ts'
 
@@ -74,4 +74,96 @@ export async function ensurePki(dir: string): Promise<Pki> {
     await ossl('rsa -in sa.key -pubout -out sa.pub')
   }
   return p
+}
+
+/** A client certificate signed by the cluster CA: `<name>.crt`/`<name>.key`, CN `user`, O `groups`. */
+export async function ensureClientCert(
+  dir: string,
+  name: string,
+  user: string,
+  groups: string[] = [],
+): Promise<{ cert: string; key: string }> {
+  const cert = join(dir, `${name}.crt`)
+  const key = join(dir, `${name}.key`)
+  if ((await exists(cert)) && (await exists(key))) return { cert, key }
+  const ossl = (args: string[]) => runChecked('openssl', args, { cwd: dir })
+  const subj = `/CN=${user}${groups.map((g) => `/O=${g}`).join('')}`
+  await writeFile(
+    join(dir, `${name}.ext`),
+    'extendedKeyUsage=clientAuth\nkeyUsage=critical,digitalSignature\n',
+  )
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
+  await ossl(['req', '-new', ...ec, '-subj', subj, '-keyout', `${name}.key`, '-out', `${name}.csr`])
+  await ossl([
+    'x509',
+    '-req',
+    '-in',
+    `${name}.csr`,
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-days',
+    '3650',
+    '-extfile',
+    `${name}.ext`,
+    '-out',
+    `${name}.crt`,
+  ])
+  return { cert, key }
+}
+
+/**
+ * The serving certificate of the API Gateway controller's webhook (conversion on 127.0.0.1:9443).
+ * The controller checks it the way it checks its own: `tls.crt` = leaf + CA, verifiable for more
+ * than 14 days, with the serverAuth usage; `tls.key` an RSA key in PKCS#1 form (it parses it with
+ * ParsePKCS1PrivateKey). Otherwise it replaces the Secret with a certificate for its in-cluster
+ * Service name, which 127.0.0.1 does not match.
+ */
+export async function ensureWebhookCert(dir: string): Promise<{ chain: string; key: string }> {
+  const cert = join(dir, 'webhook.crt')
+  const key = join(dir, 'webhook.key')
+  if (!(await exists(cert)) || !(await exists(key))) {
+    const ossl = (args: string[]) => runChecked('openssl', args, { cwd: dir })
+    await writeFile(
+      join(dir, 'webhook.ext'),
+      'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' +
+        'keyUsage=critical,digitalSignature,keyEncipherment\n',
+    )
+    await ossl(['genrsa', '-traditional', '-out', 'webhook.key', '2048'])
+    await ossl([
+      'req',
+      '-new',
+      '-key',
+      'webhook.key',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-out',
+      'webhook.csr',
+    ])
+    await ossl([
+      'x509',
+      '-req',
+      '-in',
+      'webhook.csr',
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-days',
+      '3650',
+      '-extfile',
+      'webhook.ext',
+      '-out',
+      'webhook.crt',
+    ])
+  }
+  const [leaf, ca, pem] = await Promise.all([
+    readFile(cert, 'utf8'),
+    readFile(join(dir, 'ca.crt'), 'utf8'),
+    readFile(key, 'utf8'),
+  ])
+  return { chain: leaf + ca, key: pem }
 }

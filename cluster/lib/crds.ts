@@ -1,4 +1,5 @@
-// Installs the CRDs in cluster/crds/ and waits until they are served.
+// Installs the CRDs in cluster/crds/ (and, with the API Gateway controller, the controller's own
+// CRDs from its source in their place) and waits until they are served.
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type KubeObject, applyObject, parseYamlObjects } from './apply.ts'
@@ -21,19 +22,41 @@ interface Crd extends KubeObject {
     scope: 'Namespaced' | 'Cluster'
     names: { plural: string; kind: string }
     versions: CrdVersion[]
+    conversion?: unknown
   }
   status?: { conditions?: { type: string; status: string }[] }
 }
 
+const APIRULE_CRD = 'apirules.gateway.kyma-project.io'
+
 /**
- * The APIRule CRD stores v2alpha1 and relies on Kyma's conversion webhook, which does not run here,
+ * With the controller: its conversion webhook, on loopback (Kyma's kustomize build points it at the
+ * in-cluster Service instead). The only change made to the controller's CRDs.
+ */
+export function withConversionWebhook(crd: Crd, url: string, caBundle: string): Crd {
+  if (crd.metadata.name !== APIRULE_CRD) return crd
+  return {
+    ...crd,
+    spec: {
+      ...crd.spec,
+      conversion: {
+        strategy: 'Webhook',
+        webhook: { conversionReviewVersions: ['v1'], clientConfig: { url, caBundle } },
+      },
+    },
+  }
+}
+
+/**
+ * Only without the controller. The APIRule CRD stores v2alpha1 and relies on Kyma's conversion
+ * webhook, which then does not run,
  * so conversion is `None` (apiVersion relabel only). The API server prunes an object against the
  * storage version's schema before writing it, so a v1beta1 APIRule would lose `host`,
  * `accessStrategies` and `mutators` on create. Letting the storage version's `spec` keep unknown
  * fields makes every APIRule read back intact in the version it was written in. See README.md.
  */
 export function adaptForLocalCluster(crd: Crd): Crd {
-  if (crd.metadata.name !== 'apirules.gateway.kyma-project.io') return crd
+  if (crd.metadata.name !== APIRULE_CRD) return crd
   const copy = structuredClone(crd)
   for (const v of copy.spec.versions) {
     const props = v.schema?.openAPIV3Schema?.properties
@@ -57,9 +80,34 @@ export async function loadCrds(dir = crdDir): Promise<Crd[]> {
   return crds
 }
 
+/** Where the controller's CRDs are and how the API server reaches its conversion webhook. */
+export interface ControllerCrds {
+  crdDir: string
+  conversionUrl: string
+  /** Base64 PEM of the CA that signed the webhook's serving certificate. */
+  caBundle: string
+}
+
+/**
+ * The project's CRDs, and with the controller its own CRDs (same name: the controller's wins).
+ * Without the controller the APIRule CRD is adapted (see adaptForLocalCluster).
+ */
+export async function crdsToInstall(controller?: ControllerCrds): Promise<Crd[]> {
+  const byName = new Map((await loadCrds()).map((c) => [c.metadata.name, c]))
+  if (!controller) return [...byName.values()].map(adaptForLocalCluster)
+  for (const crd of await loadCrds(controller.crdDir)) byName.set(crd.metadata.name, crd)
+  return [...byName.values()].map((c) =>
+    withConversionWebhook(c, controller.conversionUrl, controller.caBundle),
+  )
+}
+
 /** Applies the CRDs and waits until each is Established and its served versions answer. */
-export async function installCrds(client: KubeClient, timeoutMs = 60_000): Promise<string[]> {
-  const crds = (await loadCrds()).map(adaptForLocalCluster)
+export async function installCrds(
+  client: KubeClient,
+  controller?: ControllerCrds,
+  timeoutMs = 60_000,
+): Promise<string[]> {
+  const crds = await crdsToInstall(controller)
   await Promise.all(crds.map((crd) => applyObject(client, crd, CLUSTER_FIELD_MANAGER)))
   await Promise.all(
     crds.map(async (crd) => {
@@ -82,7 +130,14 @@ export async function installCrds(client: KubeClient, timeoutMs = 60_000): Promi
         const path = `/apis/${crd.spec.group}/${v.name}/${crd.spec.names.plural}?limit=1`
         await waitFor(
           `${name} ${v.name} served`,
-          async () => ((await client.request('GET', path)).status === 200 ? true : undefined),
+          async () => {
+            const res = await client.request('GET', path)
+            // Objects stored earlier need the conversion webhook, which the controller only
+            // serves once it runs (it starts after the CRDs): its error proves the version served.
+            const needsWebhook =
+              res.status === 500 && JSON.stringify(res.body).includes('conversion')
+            return res.status === 200 || needsWebhook ? true : undefined
+          },
           timeoutMs,
         )
       }

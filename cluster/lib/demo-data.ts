@@ -1,5 +1,6 @@
 // The demo data set: what a small Kyma cluster with API Gateway and Serverless would hold.
-// Chosen to exercise the dashboard: every APIRule access strategy, a v1beta1 leftover, a Function
+// Chosen to exercise the dashboard: every APIRule access strategy, a v1beta1 leftover (the
+// controller says to migrate it), a rule whose Service is missing (a real Error), a Function
 // that is not exposed yet (`greeter`), and a Function name that is a prefix of a Service name
 // (`hello` vs `hello-kyma-svc`) to catch prefix matching instead of exact matching.
 import type { KubeObject } from './apply.ts'
@@ -102,6 +103,11 @@ export function baseObjects(): KubeObject[] {
 }
 
 export const DEMO_FUNCTIONS = ['hello', 'greeter'] as const
+
+/** The Service the `inventory` APIRule names and nobody created: its status is the controller's Error. */
+export const MISSING_SERVICE = 'inventory'
+/** Demo APIRules the controller does not make Ready: the v1beta1 leftover and the broken one. */
+export const NOT_READY_DEMO_RULES = ['my-api-rule', 'inventory'] as const
 
 export function functionObjects(): KubeObject[] {
   const fn = (
@@ -240,6 +246,12 @@ export function apiRuleObjects(): KubeObject[] {
         },
       ],
     }),
+    // Points at a Service that does not exist, so the controller reports a real Error.
+    apiRuleV2(ns, 'inventory', {
+      hosts: [`inventory.${DOMAIN}`],
+      service: { name: MISSING_SERVICE, port: 80 },
+      rules: [{ path: '/*', methods: ['GET'], noAuth: true }],
+    }),
     // The API Gateway lesson's example, as written back then.
     {
       apiVersion: 'gateway.kyma-project.io/v1beta1',
@@ -257,7 +269,8 @@ export function apiRuleObjects(): KubeObject[] {
           {
             path: '/.*',
             methods: ['GET'],
-            mutators: [],
+            // No `mutators: []`: the controller's conversion drops empty lists, and the demo
+            // object must read back exactly as written.
             accessStrategies: [{ handler: 'allow', config: {} }],
           },
         ],

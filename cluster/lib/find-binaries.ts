@@ -1,4 +1,4 @@
-// Looks for usable kube-apiserver + etcd binaries without building anything.
+// Looks for usable control-plane binaries without building anything.
 import { access, constants } from 'node:fs/promises'
 import { delimiter, join } from 'node:path'
 import type { BinaryName } from '../versions.ts'
@@ -7,9 +7,15 @@ import { run } from './exec.ts'
 export interface BinaryPaths {
   kubeApiserver: string
   etcd: string
-  /** Where they came from, for the log line. */
+  /** Always from the cache (built from the same k8s.io/kubernetes as the cached kube-apiserver). */
+  kubeControllerManager: string
+  kubectl: string
+  /** Where kube-apiserver and etcd came from, for the log line. */
   source: 'KUBEBUILDER_ASSETS' | 'PATH' | 'cache' | 'build'
 }
+
+/** The pair that may come from outside the cache (KUBEBUILDER_ASSETS, PATH). */
+export const SERVER_BINARIES = ['kube-apiserver', 'etcd'] as const satisfies readonly BinaryName[]
 
 export async function isExecutable(path: string): Promise<boolean> {
   try {
@@ -20,14 +26,18 @@ export async function isExecutable(path: string): Promise<boolean> {
   }
 }
 
-/** Both binaries in one folder (KUBEBUILDER_ASSETS or the cache), or undefined. */
-export async function fromDir(dir: string): Promise<Record<BinaryName, string> | undefined> {
-  const kubeApiserver = join(dir, 'kube-apiserver')
-  const etcd = join(dir, 'etcd')
-  if ((await isExecutable(kubeApiserver)) && (await isExecutable(etcd))) {
-    return { 'kube-apiserver': kubeApiserver, etcd }
+/** All of `names` in one folder (KUBEBUILDER_ASSETS or the cache), or undefined. */
+export async function fromDir<N extends BinaryName>(
+  dir: string,
+  names: readonly N[],
+): Promise<Record<N, string> | undefined> {
+  const found: Partial<Record<N, string>> = {}
+  for (const name of names) {
+    const path = join(dir, name)
+    if (!(await isExecutable(path))) return undefined
+    found[name] = path
   }
-  return undefined
+  return found as Record<N, string>
 }
 
 async function which(name: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
@@ -38,14 +48,14 @@ async function which(name: string, env: NodeJS.ProcessEnv): Promise<string | und
 }
 
 /** The `--version` output must name a release this project's flags and CRDs are known to work with. */
-const compatible: Record<BinaryName, RegExp> = {
+const compatible: Record<(typeof SERVER_BINARIES)[number], RegExp> = {
   // e.g. "Kubernetes v1.36.3"; 1.30+ has every flag and CEL feature we use.
   'kube-apiserver': /^Kubernetes v1\.3\d\./m,
   // e.g. "etcd Version: 3.6.8"; Debian's 3.4 is below what k8s 1.3x supports.
   etcd: /^etcd Version: 3\.[56]\./m,
 }
 
-async function versionOk(name: BinaryName, path: string): Promise<boolean> {
+async function versionOk(name: (typeof SERVER_BINARIES)[number], path: string): Promise<boolean> {
   try {
     const res = await run(path, ['--version'])
     return res.code === 0 && compatible[name].test(res.stdout)
@@ -57,7 +67,7 @@ async function versionOk(name: BinaryName, path: string): Promise<boolean> {
 /** Both binaries on PATH at compatible versions, or undefined. */
 export async function fromPath(
   env: NodeJS.ProcessEnv = process.env,
-): Promise<Record<BinaryName, string> | undefined> {
+): Promise<Record<(typeof SERVER_BINARIES)[number], string> | undefined> {
   const kubeApiserver = await which('kube-apiserver', env)
   const etcd = await which('etcd', env)
   if (!kubeApiserver || !etcd) return undefined

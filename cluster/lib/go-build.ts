@@ -1,4 +1,5 @@
-// Builds kube-apiserver and etcd from the tools module (cluster/tools/go.mod) into the cache dir.
+// Builds the control-plane binaries (GO_TARGETS) from the tools module (cluster/tools/go.mod) into
+// the cache dir.
 // Each binary is linked to a temp name and renamed into place, so an interrupted build never leaves
 // a half-written binary where fromDir() would pick it up.
 import { createWriteStream } from 'node:fs'
@@ -40,18 +41,19 @@ async function buildOne(name: BinaryName, cacheDir: string, log: Log, env: NodeJ
   }
 }
 
-/** Builds whatever is missing in `cacheDir` and returns both paths. Safe to call concurrently. */
-export async function buildIntoCache(
+/** Builds whichever of `names` is missing in `cacheDir` and returns their paths. Safe to call concurrently. */
+export async function buildIntoCache<N extends BinaryName>(
   cacheDir: string,
+  names: readonly N[],
   log: Log,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<Record<BinaryName, string>> {
+): Promise<Record<N, string>> {
   await mkdir(cacheDir, { recursive: true })
   return withFileLock(
     join(cacheDir, '.build.lock'),
     async () => {
       // Another process may have finished the build while we waited for the lock.
-      const done = await fromDir(cacheDir)
+      const done = await fromDir(cacheDir, names)
       if (done) return done
       const goVersion = await requireGo(env, toolsModuleDir)
       // Temp files of builds that were killed before their rename.
@@ -63,11 +65,11 @@ export async function buildIntoCache(
         `building the control plane with Go ${goVersion} into ${cacheDir} ` +
           '(first time: several minutes and ~2 GB of Go build cache; later runs reuse it)',
       )
-      for (const name of Object.keys(GO_TARGETS) as BinaryName[]) {
+      for (const name of names) {
         if (!(await isExecutable(join(cacheDir, name)))) await buildOne(name, cacheDir, log, env)
       }
       log(`control plane built in ${formatDuration(performance.now() - started)}`)
-      const built = await fromDir(cacheDir)
+      const built = await fromDir(cacheDir, names)
       if (!built) throw new Error(`build finished but binaries are missing in ${cacheDir}`)
       return built
     },

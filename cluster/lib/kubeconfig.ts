@@ -31,3 +31,21 @@ export async function writeKubeconfig(
   // 0600: it holds the admin token.
   await writeFile(path, stringify(config), { mode: 0o600 })
 }
+
+/** A one-user kubeconfig with a client certificate (for the controllers run next to the server). */
+export async function writeCertKubeconfig(
+  path: string,
+  server: string,
+  caFile: string,
+  cert: { cert: string; key: string },
+): Promise<void> {
+  const config = {
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: 'local', cluster: { server, 'certificate-authority': caFile } }],
+    users: [{ name: 'user', user: { 'client-certificate': cert.cert, 'client-key': cert.key } }],
+    contexts: [{ name: 'local', context: { cluster: 'local', user: 'user' } }],
+    'current-context': 'local',
+  }
+  await writeFile(path, stringify(config), { mode: 0o600 })
+}

@@ -34,9 +34,15 @@ export function startProcess(
   cmd: string,
   args: string[],
   logPath: string,
+  /** Extra environment variables on top of this process's. */
+  env: Record<string, string> = {},
 ): ManagedProcess {
   const fd = openSync(logPath, 'a')
-  const child = spawn(cmd, args, { detached: true, stdio: ['ignore', fd, fd] })
+  const child = spawn(cmd, args, {
+    detached: true,
+    stdio: ['ignore', fd, fd],
+    env: { ...process.env, ...env },
+  })
   closeSync(fd)
   const exited = new Promise<number | string>((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'))

@@ -1,9 +1,11 @@
-// RBAC for the static users. Without kube-controller-manager the aggregated built-in roles
-// (`view`, `edit`, `admin`) exist but have NO rules — aggregation is a controller's job — so every
-// permission the users need is also granted explicitly here. `admin` is in system:masters.
-// The built-in `system:basic-user` binding (self access/rules reviews) is bootstrapped by the API
-// server itself, so SelfSubjectAccessReview works for everyone.
+// RBAC for the static users. The viewer is bound to the built-in `view` role, which
+// kube-controller-manager's clusterrole-aggregation controller fills — including the Kyma/Istio
+// groups through a role labelled to aggregate into it, as Kyma modules ship theirs. `admin` is in
+// system:masters. The built-in `system:basic-user` binding (self access/rules reviews) is
+// bootstrapped by the API server itself, so SelfSubjectAccessReview works for everyone.
 import type { KubeObject } from './apply.ts'
+import type { KubeClient } from './kube-client.ts'
+import { waitFor } from './wait.ts'
 
 export const DEMO_NAMESPACE = 'demo'
 const PREFIX = 'kyma-apirules-dashboard'
@@ -18,29 +20,16 @@ const kymaGroups = [
   'oathkeeper.ory.sh',
 ]
 
-const coreRead = [
-  {
-    apiGroups: [''],
-    resources: [
-      'namespaces',
-      'services',
-      'endpoints',
-      'pods',
-      'configmaps',
-      'events',
-      'serviceaccounts',
-    ],
-    verbs: read,
-  },
-  { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: read },
-  { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: read },
-  { apiGroups: ['apps'], resources: ['deployments', 'replicasets'], verbs: read },
-]
+const AGGREGATE_TO_VIEW = 'rbac.authorization.k8s.io/aggregate-to-view'
 
-const clusterRole = (name: string, rules: unknown[]): KubeObject => ({
+const clusterRole = (
+  name: string,
+  rules: unknown[],
+  labels: Record<string, string> = {},
+): KubeObject => ({
   apiVersion: 'rbac.authorization.k8s.io/v1',
   kind: 'ClusterRole',
-  metadata: { name, labels: { 'app.kubernetes.io/part-of': PREFIX } },
+  metadata: { name, labels: { 'app.kubernetes.io/part-of': PREFIX, ...labels } },
   rules,
 })
 
@@ -69,13 +58,11 @@ export function rbacObjects(): KubeObject[] {
     // The developer's RoleBinding needs its namespace; the seed fills it later.
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: DEMO_NAMESPACE } },
 
-    // viewer: read-only everywhere, Secrets excluded (like the built-in `view`).
-    clusterRole(`${PREFIX}:viewer`, [
-      ...coreRead,
-      { apiGroups: kymaGroups, resources: ['*'], verbs: read },
-    ]),
-    binding('ClusterRoleBinding', `${PREFIX}:viewer`, `${PREFIX}:viewer`, 'viewer'),
-    // Also bound to `view`, as on a real cluster; empty here, complete where aggregation runs.
+    // viewer: the built-in `view` (read-only everywhere, Secrets excluded), which the Kyma/Istio
+    // resources join by aggregation.
+    clusterRole(`${PREFIX}:kyma-view`, [{ apiGroups: kymaGroups, resources: ['*'], verbs: read }], {
+      [AGGREGATE_TO_VIEW]: 'true',
+    }),
     binding('ClusterRoleBinding', `${PREFIX}:viewer-view`, 'view', 'viewer'),
 
     // developer: edits APIRules in `demo` only and reads what the APIRule form needs there.
@@ -115,4 +102,20 @@ export function rbacObjects(): KubeObject[] {
       'developer',
     ),
   ]
+}
+
+/** Waits until kube-controller-manager has aggregated the Kyma/Istio read rules into `view`. */
+export async function waitForAggregatedView(client: KubeClient, timeoutMs = 30_000): Promise<void> {
+  await waitFor(
+    'the aggregated `view` role',
+    async () => {
+      const view = await client.ok<{ rules?: { apiGroups?: string[] }[] | null }>(
+        'GET',
+        '/apis/rbac.authorization.k8s.io/v1/clusterroles/view',
+      )
+      return view.rules?.some((r) => r.apiGroups?.includes(kymaGroups[0] ?? '')) || undefined
+    },
+    timeoutMs,
+    200,
+  )
 }

@@ -15,6 +15,10 @@ export interface TestClusterInfo {
   tokens: Record<ClusterUser, string>
   /** A kubeconfig with one context per user (`local-admin` current). */
   kubeconfigPath: string
+  /** The kubectl built from the same Kubernetes release as the API server. */
+  kubectl: string
+  /** Whether the Kyma API Gateway controller reconciles this cluster, and if not, why. */
+  apiGateway: { running: true } | { running: false; reason: string }
 }
 
 declare module 'vitest' {

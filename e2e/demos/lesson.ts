@@ -1,5 +1,6 @@
 // The Kyma API Gateway lesson as a walkthrough: the API Rules list, exposing hello-kyma-svc from
-// its Service page with the form, the same APIRule as YAML, create, details; then the same for the
+// its Service page with the form, the same APIRule as YAML, create, details with the status the
+// API Gateway controller writes and the VirtualService it generates; then the same for the
 // Function greeter.
 import { ApiRuleDetailsPage } from '../pages/ApiRuleDetailsPage.ts'
 import { ApiRuleEditorPage } from '../pages/ApiRuleEditorPage.ts'
@@ -28,10 +29,24 @@ async function exposeAndCreate(d: DemoContext, editor: ApiRuleEditorPage, name: 
   const details = new ApiRuleDetailsPage(d.page, name)
   await details.heading.waitFor()
   await d.caption(
-    `APIRule ${name}: host, service and rules. "Not reconciled": no API Gateway controller here`,
+    `APIRule ${name}: host, service and rules; the API Gateway controller picks it up`,
   )
-  await d.pause(2500)
+  await details.status(/^(Ready|Not reconciled)$/).waitFor({ timeout: 30_000 })
+  await d.pause(1500)
   await d.shot(`${name}-details`)
+  const generated = details.panel('Generated resources')
+  const virtualService = generated.getByText(/^VirtualService /).first()
+  if (await details.status('Ready').isVisible()) {
+    await virtualService.waitFor({ timeout: 30_000 })
+    await virtualService.scrollIntoViewIfNeeded()
+    await d.caption('Ready: the controller generated the Istio VirtualService for the host')
+    await virtualService.click()
+    await d.pause(2500)
+    await d.shot(`${name}-virtualservice`)
+  } else {
+    await d.caption('"Not reconciled": no API Gateway controller runs in this cluster')
+    await d.pause(2500)
+  }
 }
 
 export const demo: Demo = {

@@ -31,6 +31,7 @@ import { V2Form } from './form/V2Form.tsx'
 import { V1Beta1Form } from './form/V1Beta1Form.tsx'
 import { DiffView } from './save/DiffView.tsx'
 import { threeWayMerge, type MergeResult } from './save/merge.ts'
+import { statusOnlyChange } from './save/status-only.ts'
 import {
   createApiRule,
   errorMessage,
@@ -298,9 +299,15 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
     props.onSaved?.(saved)
   }
 
-  async function onConflict() {
+  /** `retry` (once per save) resaves when only the controller's status write caused the 409. */
+  async function onConflict(retry?: (rv: string) => Promise<void>) {
     try {
       const name = String(getAt(store.value, ['metadata', 'name']) ?? '')
+      if (retry) {
+        const baseVersion = versionOfApiVersion(getAt(base.object, ['apiVersion']))
+        const rv = statusOnlyChange(base.object, await getApiRule(baseVersion, namespace, name))
+        if (rv) return await retry(rv)
+      }
       const server = stripForEdit(await getApiRule(version, namespace, name))
       const merge = threeWayMerge(base.object, store.value, server)
       setDialog({ kind: 'conflict', server, merge, serverText: toYaml(server) })
@@ -311,7 +318,7 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
   }
 
   const save = async (
-    opts: { confirmed?: boolean; rv?: string; acceptWarnings?: boolean } = {},
+    opts: { confirmed?: boolean; rv?: string; acceptWarnings?: boolean; retried?: boolean } = {},
   ) => {
     if (busy) return
     if (store.error)
@@ -344,7 +351,10 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
       setServerWarnings({ texts: warnings, onSave: false })
     } catch (err) {
       setServerWarnings({ texts: warnings, onSave: false })
-      if (isConflict(err)) await onConflict()
+      if (isConflict(err))
+        await onConflict(
+          opts.retried ? undefined : (rv) => save({ ...opts, confirmed: true, rv, retried: true }),
+        )
       else failWith(err, mode === 'create' ? 'Create' : 'Save')
     } finally {
       setBusy(false)

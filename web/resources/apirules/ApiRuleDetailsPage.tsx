@@ -68,7 +68,8 @@ import {
 } from './model.ts'
 import { StatusBadge } from './StatusBadge.tsx'
 import { StoredRuleProblems } from './StoredRuleProblems.tsx'
-import { APIRULE_GROUP, GENERATED_NAME_LABEL, GENERATED_NAMESPACE_LABEL } from './types.ts'
+import { useGeneratedList } from './generated.ts'
+import { APIRULE_GROUP } from './types.ts'
 import { buildHostIndex, viewWarnings } from './warnings.ts'
 import './apirules.css'
 import { arr, isObj } from '../../api/json.ts'
@@ -701,23 +702,21 @@ interface GeneratedKind {
 }
 
 function GeneratedResources({ view }: { view: ApiRuleView }) {
-  const selector = `${GENERATED_NAME_LABEL}=${view.name},${GENERATED_NAMESPACE_LABEL}=${view.namespace}`
+  const rule = { name: view.name, namespace: view.namespace }
+  const oldRule = view.version === 'v1beta1'
   const kinds: GeneratedKind[] = [
     { desc: VIRTUAL_SERVICES, namespace: view.namespace },
     { desc: AUTHORIZATION_POLICIES, namespace: undefined },
     { desc: REQUEST_AUTHENTICATIONS, namespace: undefined },
   ]
-  const vs = useK8sList(VIRTUAL_SERVICES, view.namespace, { labelSelector: selector })
-  const ap = useK8sList(AUTHORIZATION_POLICIES, undefined, { labelSelector: selector })
-  const ra = useK8sList(REQUEST_AUTHENTICATIONS, undefined, { labelSelector: selector })
-  const ok = useK8sList(OATHKEEPER_RULES, view.namespace, {
-    labelSelector: selector,
-    enabled: view.version === 'v1beta1',
-  })
-  const results = [vs, ap, ra, ...(view.version === 'v1beta1' ? [ok] : [])]
+  const vs = useGeneratedList(VIRTUAL_SERVICES, view.namespace, rule)
+  const ap = useGeneratedList(AUTHORIZATION_POLICIES, undefined, rule)
+  const ra = useGeneratedList(REQUEST_AUTHENTICATIONS, undefined, rule)
+  const ok = useGeneratedList(OATHKEEPER_RULES, view.namespace, rule, oldRule)
+  const results = [vs, ap, ra, ...(oldRule ? [ok] : [])]
   const allKinds = [
     ...kinds,
-    ...(view.version === 'v1beta1' ? [{ desc: OATHKEEPER_RULES, namespace: view.namespace }] : []),
+    ...(oldRule ? [{ desc: OATHKEEPER_RULES, namespace: view.namespace }] : []),
   ]
   const loading = results.some((r) => r.isLoading)
   const total = results.reduce((n, r) => n + r.items.length, 0)
@@ -729,8 +728,9 @@ function GeneratedResources({ view }: { view: ApiRuleView }) {
         <div style={{ display: 'flex', flexDirection: 'column', gap: '0.5rem' }}>
           {total === 0 && (
             <Text>
-              No generated resources — this APIRule has not been reconciled by the API Gateway
-              controller.
+              {view.status.state === 'NotReconciled'
+                ? 'No generated resources — this APIRule has not been reconciled by the API Gateway controller.'
+                : `No generated resources (status: ${view.status.label}).`}
             </Text>
           )}
           {results.map((r, i) => {
