@@ -23,7 +23,7 @@ export async function startDemoCluster(opts: DemoClusterOptions = {}): Promise<D
   const cluster = await startLocalCluster({ ...opts, binaries, log })
   const t0 = performance.now()
   try {
-    await setUpCluster(cluster.client('admin'), { seed: opts.seed, log })
+    await setUpCluster(cluster.client('admin'), { seed: opts.seed, log, oidc: cluster.info.oidc })
   } catch (err) {
     await cluster.stop()
     throw err

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { Agent, fetch } from 'undici'
 import { type BinaryPaths, ensureBinaries } from './build.ts'
 import { ensurePki } from './lib/certs.ts'
+import { type LocalOidcProvider, startOidcProvider } from './lib/oidc-provider.ts'
 import { type EtcdPorts, apiserverArgs, etcdArgs } from './lib/control-plane-args.ts'
 import { type KubeClient, createKubeClient } from './lib/kube-client.ts'
 import { writeKubeconfig } from './lib/kubeconfig.ts'
@@ -30,6 +31,8 @@ export interface LocalClusterOptions {
   handleSignals?: boolean
   /** How long to wait for /readyz (default 90 s; a loaded CI machine is slow). */
   readyTimeoutMs?: number
+  /** Lifetime of the local OpenID provider's tokens (default 10 min; tests shorten it). */
+  oidcTokenTtlSeconds?: number
 }
 
 export interface LocalCluster {
@@ -132,6 +135,13 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
   const pki = await ensurePki(pkiDir)
   const tokenFile = join(stateDir, 'tokens.csv')
   const tokens = await ensureTokens(tokenFile)
+  // Before the API server: it reads the provider's discovery document to trust its tokens.
+  const oidc: LocalOidcProvider = await startOidcProvider({
+    stateDir,
+    pki,
+    port: await freePort(),
+    tokenTtlSeconds: opts.oidcTokenTtlSeconds,
+  })
 
   let etcd: { proc: ManagedProcess; url: string } | undefined
   let api: { proc: ManagedProcess; server: string; ca: string } | undefined
@@ -143,12 +153,19 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
       const port = opts.port ?? (await freePort())
       api = await startApiserver(
         binaries.kubeApiserver,
-        { etcdUrl: etcd.url, port, pki, tokenFile },
+        {
+          etcdUrl: etcd.url,
+          port,
+          pki,
+          tokenFile,
+          authenticationConfig: oidc.authenticationConfigPath,
+        },
         logs,
         opts.readyTimeoutMs ?? 90_000,
       )
     } catch (err) {
       await etcd?.proc.stop()
+      if (attempt >= 5 || !(err instanceof PortRace)) await oidc.stop()
       // A fixed --port that is taken will not free itself: only retry probed ports.
       const retry =
         err instanceof PortRace && attempt < 5 && !(opts.port && err.message.startsWith('kube'))
@@ -169,6 +186,7 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
     caFile: pki.caCert,
     tokens,
     kubeconfigPath,
+    oidc: { issuer: oidc.issuer, clientId: oidc.clientId, users: oidc.users },
   }
 
   const clients = new Map<ClusterUser, KubeClient>()
@@ -187,6 +205,7 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
       // API server first, so it does not log etcd connection errors while shutting down.
       await apiProc.stop()
       await etcdProc.stop()
+      await oidc.stop()
     })()
     return stopping
   }

@@ -1,7 +1,7 @@
 // Throwaway PKI for the local API server, made with the system `openssl` (no Go or npm crypto
 // package needed). Files are reused when present, so a persistent state dir keeps a stable CA and the
 // kubeconfig copied elsewhere keeps working across restarts.
-import { access, writeFile } from 'node:fs/promises'
+import { access, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { runChecked } from './exec.ts'
 
@@ -74,4 +74,34 @@ export async function ensurePki(dir: string): Promise<Pki> {
     await ossl('rsa -in sa.key -pubout -out sa.pub')
   }
   return p
+}
+
+/**
+ * A serving certificate for another loopback service of the local cluster (e.g. the OpenID
+ * provider), signed by the cluster CA so that kube-apiserver and the BFF trust it as they trust the
+ * API server. Made anew on each call: it is cheap, and the files live beside the service's state.
+ */
+export async function issueServingCert(
+  pki: Pki,
+  dir: string,
+  name: string,
+): Promise<{ cert: string; key: string }> {
+  const ossl = (cmd: string) => runChecked('openssl', cmd.split(' '), { cwd: dir })
+  await writeFile(
+    join(dir, `${name}.ext`),
+    'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' +
+      'keyUsage=critical,digitalSignature\n',
+  )
+  await ossl(
+    `req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=${name} ` +
+      `-keyout ${name}.key -out ${name}.csr`,
+  )
+  await ossl(
+    `x509 -req -in ${name}.csr -CA ${pki.caCert} -CAkey ${pki.caKey} -CAcreateserial -days 365 ` +
+      `-extfile ${name}.ext -out ${name}.crt`,
+  )
+  return {
+    cert: await readFile(join(dir, `${name}.crt`), 'utf8'),
+    key: await readFile(join(dir, `${name}.key`), 'utf8'),
+  }
 }

@@ -1,3 +1,4 @@
+import type { OidcProviderInfo } from '../lib/oidc-provider.ts'
 // What the integration-test global setup hands to every test file (through Vitest's provide/inject,
 // and as the JSON file named by KYMA_TEST_CLUSTER for other runners such as Playwright).
 
@@ -15,6 +16,8 @@ export interface TestClusterInfo {
   tokens: Record<ClusterUser, string>
   /** A kubeconfig with one context per user (`local-admin` current). */
   kubeconfigPath: string
+  /** The local OpenID provider that the API server trusts (issuer, client, users). */
+  oidc: OidcProviderInfo
 }
 
 declare module 'vitest' {
