@@ -20,7 +20,8 @@ import { defaultAllowedHosts, isAllowedHost, normaliseHosts } from './security/h
 import { logSerializers, REDACT_PATHS, REDACTED } from './security/redact.ts'
 import { registerStatic } from './static.ts'
 import { watchMuxRoutes } from './watch-mux/routes.ts'
-import { identityOf, WatchStreams } from './watch-mux/streams.ts'
+import { WatchStreams } from './watch-mux/streams.ts'
+import { announcesBody, createSessionGate, resolveSession } from './sessions/request-session.ts'
 
 export interface ServerDeps {
   /** Use this upstream instead of building one from the config (tests, fakes). */
@@ -30,6 +31,9 @@ export interface ServerDeps {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+const HEADERS_TIMEOUT_MS = 10_000
+/** Probes come from the kubelet with the pod IP as Host; these two answer any Host (no API access). */
+const PROBE_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz'])
 
 export async function buildServer(config: Config, deps: ServerDeps = {}): Promise<FastifyInstance> {
   const upstream = deps.upstream ?? (await createUpstream(config))
@@ -48,6 +52,16 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     },
     // Bodies outside the proxy are tiny JSON (sign-in); the proxy sets its own limit.
     bodyLimit: 64 * 1024,
+    // Total time for a request to arrive (headers and body; a watch's response is not limited), and
+    // for its headers alone. Node checks these every connectionsCheckingInterval.
+    requestTimeout: config.requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, config.requestTimeoutMs),
+      connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs),
+      // Node would answer a request without Host with its own bare 400; the Host check below
+      // answers it instead, with a Status body and the security headers.
+      requireHostHeader: false,
+    },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     // Requests Node's HTTP parser rejects (control characters, bad framing) never reach a route;
@@ -64,6 +78,12 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     },
   })
 
+  app.server.maxConnections = config.maxConnections
+  const sessions =
+    upstream.authMode === 'token'
+      ? createSessionGate(config, (message) => app.log.warn(message))
+      : null
+
   const watches = new WatchRegistry()
   let allowedHosts: ReadonlySet<string> | null = null
   // With --port 0 the port is known only once listening, so the default host list is built lazily.
@@ -76,7 +96,9 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   }
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!isAllowedHost(request.headers.host, hosts())) {
+    const pathname = (request.raw.url ?? '/').split('?')[0] ?? '/'
+    const probe = request.method === 'GET' && PROBE_PATHS.has(pathname)
+    if (!probe && !isAllowedHost(request.headers.host, hosts())) {
       return sendStatus(
         reply,
         403,
@@ -96,12 +118,32 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
       csrfHeader: request.headers[CSRF_HEADER],
     })
     if (csrf !== null) return sendStatus(reply, 403, `${DASHBOARD_REFUSAL}: ${csrf}`)
+    // Token mode: the session is checked here, before any body is read.
+    if (sessions !== null) {
+      const refusal = resolveSession(sessions, request, reply, pathname)
+      if (refusal !== null) return sendStatus(reply, refusal.code, refusal.message)
+    }
+  })
+
+  // A body that stops arriving is cut (the whole request is also bounded by requestTimeout).
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    const { raw } = request
+    if (raw.complete || !announcesBody(request.headers)) return payload
+    raw.setTimeout(config.bodyStallTimeoutMs, () => {
+      request.log.warn('request body stalled; closing the connection')
+      raw.socket.destroy()
+    })
+    raw.once('end', () => raw.socket?.setTimeout(0))
+    return payload
   })
 
   app.addHook('onSend', async (request, reply, payload) => {
     const pathname = (request.raw.url ?? '/').split('?')[0] ?? '/'
     reply.headers(securityHeaders(pathname, config.embedAllowedOrigins))
     reply.header('x-request-id', request.id)
+    // API answers are per user and may carry cluster data: no shared or stored copies, whatever
+    // the API server said (its hashed OpenAPI documents come as `public, immutable`).
+    if (pathname.startsWith('/api/')) reply.header('cache-control', 'no-store, private')
     for (const name of Object.keys(reply.getHeaders())) {
       if (name.toLowerCase().startsWith('access-control-')) reply.removeHeader(name)
     }
@@ -134,11 +176,12 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   void app.register(healthRoutes, { upstream })
   void app.register(clusterInfoRoutes, { upstream })
   const watchStreams = new WatchStreams()
-  if (upstream.authMode === 'token') {
+  if (sessions !== null) {
     void app.register(authRoutes, {
       upstream,
-      secureCookies: config.secureCookies,
-      onSignOut: (token) => watchStreams.closeIdentity(identityOf(token) ?? ''),
+      sessions,
+      signInBurst: config.signInBurst,
+      onSignOut: (session) => watchStreams.closeIdentity(session.id),
     })
   }
   void app.register(proxyRoutes, { upstream, upstreamTimeoutMs: config.upstreamTimeoutMs, watches })

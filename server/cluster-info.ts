@@ -3,14 +3,15 @@ import type { FastifyInstance } from 'fastify'
 import type { AuthMode } from './config.ts'
 import type { Upstream, UpstreamAuth } from './credentials/upstream.ts'
 import type { KubeVersionInfo, SelfSubjectReview } from './kube-types.ts'
-import { readSessionToken } from './security/session-cookie.ts'
+import { sessionOf } from './sessions/request-session.ts'
 import { upstreamJson } from './upstream-request.ts'
 
 const INFO_TIMEOUT_MS = 5_000
 
 export interface ClusterInfo {
+  /** Null in token mode before sign-in, like server and kubernetesVersion. */
   context: string | null
-  server: string
+  server: string | null
   kubernetesVersion: string | null
   user: string | null
   authMode: AuthMode
@@ -45,8 +46,21 @@ export async function reviewSelf(
 export async function clusterInfoRoutes(app: FastifyInstance, options: { upstream: Upstream }) {
   const { upstream } = options
   app.get('/api/cluster', async (request, reply) => {
-    const session = readSessionToken(request.headers.cookie)
-    const auth = (await upstream.authFor(session)) ?? (await upstream.probeAuth())
+    const session = sessionOf(request)
+    // Before sign-in, a caller learns only what the sign-in page needs: that it must sign in.
+    if (upstream.authMode === 'token' && session === null) {
+      const anonymous: ClusterInfo = {
+        context: null,
+        server: null,
+        kubernetesVersion: null,
+        user: null,
+        authMode: 'token',
+        signedIn: false,
+      }
+      return reply.send(anonymous)
+    }
+    const auth =
+      (await upstream.authFor(session?.credentials.token ?? null)) ?? (await upstream.probeAuth())
     const [version, user] = await Promise.all([
       upstreamJson(upstream, auth, 'GET', '/version', undefined, INFO_TIMEOUT_MS)
         .then((res) =>
@@ -56,8 +70,8 @@ export async function clusterInfoRoutes(app: FastifyInstance, options: { upstrea
       // The kubeconfig names its user; other modes ask the API server who the credentials belong to.
       upstream.configuredUser !== null
         ? Promise.resolve(upstream.configuredUser)
-        : upstream.authMode === 'token' && session === null
-          ? Promise.resolve(null)
+        : session !== null
+          ? Promise.resolve(session.user)
           : reviewSelf(upstream, auth)
               .then((r) => r.username)
               .catch(() => null),
@@ -68,8 +82,8 @@ export async function clusterInfoRoutes(app: FastifyInstance, options: { upstrea
       kubernetesVersion: version,
       user,
       authMode: upstream.authMode,
-      signedIn: upstream.authMode !== 'token' || session !== null,
+      signedIn: true,
     }
-    return reply.header('cache-control', 'no-store').send(info)
+    return reply.send(info)
   })
 }

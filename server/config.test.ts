@@ -59,9 +59,25 @@ describe('parseConfig', () => {
     [[], { EMBED_ALLOWED_ORIGINS: 'javascript:alert(1)' }, /not an origin/],
     [['--server', 'ftp://x'], {}, /http\(s\) URL/],
     [['--upstream-timeout', '0'], {}, /seconds/],
+    [[], { EMBED_ALLOWED_ORIGINS: 'https://*' }, /no wildcards/],
+    [[], { EMBED_ALLOWED_ORIGINS: 'https://*.example.com' }, /no wildcards/],
+    [[], { AUTH_MODE: 'in-cluster', HOST: '0.0.0.0' }, /--behind-auth-proxy/],
+    [[], { HOST: '::' }, /--behind-auth-proxy/],
+    [[], { SESSION_MAX_AGE: '0' }, /seconds/],
+    [[], { MAX_CONNECTIONS: '-1' }, /whole number/],
   ])('rejects %j %j with a clear error', (argv, env, message) => {
     expect(() => parseConfig(argv, env)).toThrow(ConfigError)
     expect(() => parseConfig(argv, env)).toThrow(message)
+  })
+
+  it('lets a server-side identity listen beyond loopback only behind an authenticating proxy', () => {
+    expect(parseConfig([], { AUTH_MODE: 'token', HOST: '0.0.0.0' }).host).toBe('0.0.0.0')
+    expect(parseConfig([], { AUTH_MODE: 'in-cluster', HOST: '[::1]' }).host).toBe('[::1]')
+    const behind = parseConfig(['--behind-auth-proxy'], {
+      AUTH_MODE: 'in-cluster',
+      HOST: '0.0.0.0',
+    })
+    expect(behind.behindAuthProxy).toBe(true)
   })
 
   it('documents every option in --help and the README table', () => {

@@ -43,13 +43,27 @@ export interface Config {
   upstreamTimeoutMs: number
   /** How long graceful shutdown may take before the process exits anyway. */
   shutdownTimeoutMs: number
+  /** In-cluster mode: an authenticating proxy is in front, so listening on a non-loopback address is allowed. */
+  behindAuthProxy: boolean
+  /** Token mode: file with the base64 key that seals session cookies; null: a random key per process. */
+  sessionKeyFile: string | null
+  sessionMaxAgeMs: number
+  sessionIdleTimeoutMs: number
+  /** Whole request (headers and body) must have arrived within this time. */
+  requestTimeoutMs: number
+  /** Longest pause while a request body is arriving. */
+  bodyStallTimeoutMs: number
+  /** Open client connections at most (further ones are refused by the operating system's backlog). */
+  maxConnections: number
+  /** Token mode: sign-in attempts per client address, as a burst; refilled at one per second. */
+  signInBurst: number
 }
 
 export class ConfigError extends Error {}
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-type Kind = 'string' | 'port' | 'enum' | 'boolean' | 'list' | 'seconds' | 'path'
+type Kind = 'string' | 'port' | 'enum' | 'boolean' | 'list' | 'seconds' | 'path' | 'count'
 
 interface OptionSpec {
   key: keyof Config
@@ -61,6 +75,8 @@ interface OptionSpec {
   shownDefault: string
   value: Config[keyof Config]
   choices?: readonly string[]
+  /** Largest value of a 'seconds' option (default 3600). */
+  maxSeconds?: number
   description: string
 }
 
@@ -237,6 +253,84 @@ export const OPTIONS: readonly OptionSpec[] = [
     value: 5_000,
     description: 'Seconds graceful shutdown may take before the process exits anyway.',
   },
+  {
+    key: 'behindAuthProxy',
+    flag: 'behind-auth-proxy',
+    env: 'BEHIND_AUTH_PROXY',
+    kind: 'boolean',
+    shownDefault: 'false',
+    value: false,
+    description:
+      'In-cluster mode: an authenticating proxy is in front of the dashboard. Without it, in-cluster mode refuses to listen on a non-loopback address (anyone reaching the port would act as the ServiceAccount).',
+  },
+  {
+    key: 'sessionKeyFile',
+    flag: 'session-key-file',
+    env: 'SESSION_KEY_FILE',
+    kind: 'path',
+    shownDefault: 'random per process',
+    value: null,
+    description:
+      'Token mode: file holding the key that seals session cookies (32 random bytes as base64, e.g. `openssl rand -base64 32`). Every replica needs the same key; without one, sessions end with a restart and hold only on the replica that made them.',
+  },
+  {
+    key: 'sessionMaxAgeMs',
+    flag: 'session-max-age',
+    env: 'SESSION_MAX_AGE',
+    kind: 'seconds',
+    maxSeconds: 7 * 24 * 3600,
+    shownDefault: '28800',
+    value: 28_800_000,
+    description: 'Token mode: seconds a session lasts after sign-in (the cookie Max-Age).',
+  },
+  {
+    key: 'sessionIdleTimeoutMs',
+    flag: 'session-idle-timeout',
+    env: 'SESSION_IDLE_TIMEOUT',
+    kind: 'seconds',
+    maxSeconds: 7 * 24 * 3600,
+    shownDefault: '3600',
+    value: 3_600_000,
+    description: 'Token mode: seconds without a request after which a session is over.',
+  },
+  {
+    key: 'requestTimeoutMs',
+    flag: 'request-timeout',
+    env: 'REQUEST_TIMEOUT',
+    kind: 'seconds',
+    shownDefault: '60',
+    value: 60_000,
+    description:
+      'Seconds a client has to send a whole request, headers and body (headers alone: at most 10).',
+  },
+  {
+    key: 'bodyStallTimeoutMs',
+    flag: 'body-stall-timeout',
+    env: 'BODY_STALL_TIMEOUT',
+    kind: 'seconds',
+    shownDefault: '10',
+    value: 10_000,
+    description: 'Seconds a request body may pause before the connection is cut.',
+  },
+  {
+    key: 'maxConnections',
+    flag: 'max-connections',
+    env: 'MAX_CONNECTIONS',
+    kind: 'count',
+    shownDefault: '2000',
+    value: 2000,
+    description: 'Open client connections at most; further ones are closed at once.',
+  },
+  {
+    key: 'signInBurst',
+    flag: 'sign-in-burst',
+    env: 'SIGN_IN_BURST',
+    kind: 'count',
+    shownDefault: '10',
+    value: 10,
+    description:
+      'Token mode: sign-in attempts one client address may make at once; one more is allowed each second, beyond that 429.',
+  },
 ]
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -308,10 +402,18 @@ function convert(
     }
     case 'seconds': {
       const seconds = Number(value)
-      if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
-        throw new ConfigError(`${source} must be a number of seconds (0-3600], got "${raw}"`)
+      const max = option.maxSeconds ?? 3600
+      if (!Number.isFinite(seconds) || seconds <= 0 || seconds > max) {
+        throw new ConfigError(`${source} must be a number of seconds (0-${max}], got "${raw}"`)
       }
       return Math.round(seconds * 1000)
+    }
+    case 'count': {
+      const count = Number(value)
+      if (!/^\d+$/.test(value) || count < 1 || count > 1_000_000) {
+        throw new ConfigError(`${source} must be a whole number 1-1000000, got "${raw}"`)
+      }
+      return count
     }
     case 'enum':
       if (!option.choices?.includes(value)) {
@@ -329,16 +431,30 @@ function convert(
   }
 }
 
+/** Whether `host` only accepts connections from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1')
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
+}
+
 function validate(config: Config): void {
+  // With a server-side identity (in-cluster, kubeconfig) the Host allowlist would be the only gate
+  // for whoever reaches the port, and a Host header is the client's to choose.
+  if (config.authMode !== 'token' && !isLoopbackHost(config.host) && !config.behindAuthProxy) {
+    throw new ConfigError(
+      `${config.authMode} mode acts as one identity for every client, so it listens only on a loopback address unless an authenticating proxy is in front: set --behind-auth-proxy (BEHIND_AUTH_PROXY=true) to listen on ${config.host}`,
+    )
+  }
   for (const host of config.allowedHosts ?? []) {
     if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i.test(host)) {
       throw new ConfigError(`ALLOWED_HOSTS entry "${host}" is not a host[:port]`)
     }
   }
   for (const origin of config.embedAllowedOrigins) {
-    if (!/^https?:\/\/[a-z0-9.*-]+(:\d{1,5})?$/i.test(origin) && origin !== "'self'") {
+    // No wildcards: `https://*` would let every site frame the embed pages.
+    if (!/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin) && origin !== "'self'") {
       throw new ConfigError(
-        `EMBED_ALLOWED_ORIGINS entry "${origin}" is not an origin like https://host`,
+        `EMBED_ALLOWED_ORIGINS entry "${origin}" is not an origin like https://host (no wildcards)`,
       )
     }
   }

@@ -1,15 +1,16 @@
-// The upstream credentials of one browser request: the session cookie's token in token mode, the
-// server's own credentials otherwise. When there are none, the refusal is sent here, once, for every
-// route that talks to the API server.
+// The upstream credentials of one browser request: the session's token in token mode, the server's
+// own credentials otherwise. When there are none, the refusal is sent here, once, for every route
+// that talks to the API server.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { sendStatus } from '../kube-status.ts'
-import { readSessionToken } from '../security/session-cookie.ts'
+import { sessionOf } from '../sessions/request-session.ts'
+import type { Session } from '../sessions/session-store.ts'
 import type { Upstream, UpstreamAuth } from './upstream.ts'
 
 export interface RequestAuth {
   auth: UpstreamAuth
-  /** The session token the credentials came from (token mode), else null. */
-  sessionToken: string | null
+  /** The signed-in session the credentials came from (token mode), else null. */
+  session: Session | null
 }
 
 /** The request's credentials, or null after a 500 (cannot obtain) or 401 (not signed in). */
@@ -18,10 +19,10 @@ export async function requestAuth(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<RequestAuth | null> {
-  const sessionToken = readSessionToken(request.headers.cookie)
+  const session = sessionOf(request)
   let auth: UpstreamAuth | null
   try {
-    auth = await upstream.authFor(sessionToken)
+    auth = await upstream.authFor(session?.credentials.token ?? null)
   } catch (error) {
     request.log.error({ err: error }, 'cannot obtain upstream credentials')
     await sendStatus(
@@ -35,5 +36,5 @@ export async function requestAuth(
     await sendStatus(reply, 401, 'Not signed in: sign in with a Kubernetes bearer token')
     return null
   }
-  return { auth, sessionToken }
+  return { auth, session }
 }

@@ -47,9 +47,14 @@ export type Decision =
 
 export function authorize(method: string, path: KubePath, query: URLSearchParams): Decision {
   switch (path.kind) {
+    case 'openapi':
+      // v3 only, as the README documents: the dashboard never reads the v2 document.
+      if (path.version !== 'v3') return deny(`OpenAPI ${path.version} documents`)
+      return method === 'GET'
+        ? { allowed: true, verb: 'get' }
+        : deny(`${method} on ${describe(path)}`)
     case 'version':
     case 'discovery':
-    case 'openapi':
       return method === 'GET'
         ? { allowed: true, verb: 'get' }
         : deny(`${method} on ${describe(path)}`)

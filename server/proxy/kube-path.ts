@@ -82,8 +82,22 @@ function resourcePath(group: string, version: string, rest: string[], path: stri
   }
 }
 
-function isTrue(value: string | null): boolean {
-  return value === 'true' || value === '1'
+// The API server reads `watch` as Go's strconv.ParseBool does; these are the values it accepts.
+const PARSE_BOOL_TRUE: ReadonlySet<string> = new Set(['1', 't', 'T', 'TRUE', 'true', 'True'])
+const PARSE_BOOL_FALSE: ReadonlySet<string> = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False'])
+
+/**
+ * `watch` as the API server reads it: true, false, or null for a value (or a repetition) that is
+ * not a plain boolean, which the BFF refuses rather than guess whether it would become a watch.
+ */
+export function watchParam(query: URLSearchParams): boolean | null {
+  const values = query.getAll('watch')
+  if (values.length === 0) return false
+  if (values.length > 1) return null
+  const [value = ''] = values
+  if (PARSE_BOOL_TRUE.has(value)) return true
+  if (PARSE_BOOL_FALSE.has(value)) return false
+  return null
 }
 
 /** The Kubernetes verb of a request, as the API server derives it. Null: a method it has no verb for. */
@@ -94,7 +108,7 @@ export function kubeVerb(
 ): KubeVerb | null {
   switch (method) {
     case 'GET':
-      if (isTrue(query.get('watch'))) return 'watch'
+      if (watchParam(query) === true) return 'watch'
       return ref.name === null ? 'list' : 'get'
     case 'POST':
       return 'create'

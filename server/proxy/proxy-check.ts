@@ -2,7 +2,7 @@
 // allowlist, path parsing and the resource allowlist, in that order. Both the /api/k8s proxy and the
 // multiplexed watch subscriptions call it, so the two can never apply different rules.
 import { authorize } from './allowlist.ts'
-import { parseKubePath, type KubeVerb } from './kube-path.ts'
+import { parseKubePath, watchParam, type KubeVerb } from './kube-path.ts'
 import { checkKubeQuery, checkRequestUrl } from './request-url.ts'
 
 export const PROXY_PREFIX = '/api/k8s'
@@ -24,7 +24,17 @@ export function checkProxyRequest(method: string, rawUrl: string): ProxyCheck {
   const kubeOnly = url.path.slice(PROXY_PREFIX.length)
   const kubePath = parseKubePath(kubeOnly)
   if (kubePath === null) return { ok: false, code: 400, reason: 'malformed Kubernetes API path' }
-  const decision = authorize(method, kubePath, new URLSearchParams(url.query))
+  const params = new URLSearchParams(url.query)
+  // A value the BFF could read differently from the API server (list vs. watch) is not passed on.
+  if (watchParam(params) === null) {
+    return {
+      ok: false,
+      code: 400,
+      reason:
+        'query parameter "watch" must be given once, as true or false (1, t, TRUE, 0, f, FALSE, …)',
+    }
+  }
+  const decision = authorize(method, kubePath, params)
   if (!decision.allowed) return { ok: false, code: 403, reason: decision.reason }
   return {
     ok: true,

@@ -2,30 +2,35 @@ import { describe, expect, it } from 'vitest'
 import {
   clearedSessionCookie,
   isPlausibleToken,
-  readSessionToken,
+  readSessionCookie,
   sessionCookie,
+  sessionCookieName,
 } from './session-cookie.ts'
 
 describe('session cookie', () => {
-  it('is HttpOnly, SameSite=Strict, Path=/ and Secure on request', () => {
-    expect(sessionCookie('abc.def', false)).toBe(
-      'kyma_dashboard_token=abc.def; Path=/; HttpOnly; SameSite=Strict',
+  it('is __Host- prefixed when Secure, HttpOnly, SameSite=Strict, Path=/, with Max-Age', () => {
+    expect(sessionCookieName(true)).toBe('__Host-kyma_dashboard_session')
+    expect(sessionCookieName(false)).toBe('kyma_dashboard_session')
+    expect(sessionCookie('n', 'v1.abc', false, 3600)).toBe(
+      'n=v1.abc; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600',
     )
-    expect(sessionCookie('abc', true)).toContain('; Secure')
-    expect(clearedSessionCookie(false)).toContain('Max-Age=0')
+    expect(sessionCookie('n', 'v', true, 1)).toMatch(/; Secure$/)
+    expect(clearedSessionCookie('n', false)).toContain('Max-Age=0')
   })
 
-  it('round-trips tokens through the Cookie header', () => {
-    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln+/='
-    const cookie = sessionCookie(token, false).split(';')[0]
-    expect(readSessionToken(`other=1; ${cookie}; more=2`)).toBe(token)
-    expect(readSessionToken('other=1')).toBeNull()
-    expect(readSessionToken(undefined)).toBeNull()
-    expect(readSessionToken('kyma_dashboard_token=%E0%A4%A')).toBeNull()
+  it('reads its own cookie by exact name, and refuses two of them (cookie tossing)', () => {
+    expect(readSessionCookie('other=1; s=v1.x; more=2', 's')).toEqual({
+      kind: 'value',
+      value: 'v1.x',
+    })
+    expect(readSessionCookie('S=v1.x; xs=1', 's')).toEqual({ kind: 'none' })
+    expect(readSessionCookie(undefined, 's')).toEqual({ kind: 'none' })
+    expect(readSessionCookie('s=v1.attacker; s=v1.victim', 's')).toEqual({ kind: 'duplicate' })
   })
 
   it('refuses values that cannot be bearer tokens', () => {
     for (const bad of ['', 'a b', 'a;b', 'a\r\nb', 'x'.repeat(20000), 42, null])
       expect(isPlausibleToken(bad)).toBe(false)
+    expect(isPlausibleToken('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln+/=')).toBe(true)
   })
 })

@@ -11,7 +11,8 @@
 // `path` is a Kubernetes watch path with query (`/apis/…/apirules?watch=true&resourceVersion=…`). It
 // passes exactly the checks of /api/k8s (see watch-path.ts) and the upstream watch runs with the
 // credentials of the subscribing request, which must be the identity that opened the stream (token
-// mode: the same session token); another identity gets the same 404 as an unknown stream. The POSTs
+// mode: the same session, checked before the request got here); another identity gets the same 404
+// as an unknown stream. The POSTs
 // go through the global CSRF guard (Origin + X-Kyma-Dashboard-Csrf) like every POST. Refusals are
 // Kubernetes Status answers; nothing is opened upstream for a refused subscription. Closing the
 // stream (client gone, shutdown through the WatchRegistry, too much unread data) ends all its watches.
@@ -20,7 +21,7 @@ import type { Upstream, UpstreamAuth } from '../credentials/upstream.ts'
 import { DASHBOARD_REFUSAL, sendStatus } from '../kube-status.ts'
 import type { WatchRegistry } from '../proxy/watch-registry.ts'
 import { requestAuth } from '../credentials/request-auth.ts'
-import { identityOf, WatchStreams, type WatchMuxLimits } from './streams.ts'
+import { WatchStreams, type WatchMuxLimits } from './streams.ts'
 import { runSubscription } from './upstream-watch.ts'
 import { checkWatchPath } from './watch-path.ts'
 
@@ -66,11 +67,17 @@ export async function watchMuxRoutes(scope: FastifyInstance, options: WatchMuxOp
   async function credentials(
     request: FastifyRequest,
     reply: FastifyReply,
-  ): Promise<{ auth: UpstreamAuth; identity: string | null } | null> {
+  ): Promise<{ auth: UpstreamAuth; identity: string | null; owner: string | null } | null> {
     const creds = await requestAuth(upstream, request, reply)
     if (creds === null) return null
-    const identity = upstream.authMode === 'token' ? identityOf(creds.sessionToken) : null
-    return { auth: creds.auth, identity }
+    // Token mode: streams are bound to the session, and counted against the user it belongs to
+    // (the name the API server reported at sign-in), however many sessions that user has.
+    const { session } = creds
+    return {
+      auth: creds.auth,
+      identity: session?.id ?? null,
+      owner: session === null ? null : `user:${session.user ?? `session:${session.id}`}`,
+    }
   }
 
   const notFound = (reply: FastifyReply) =>
@@ -80,7 +87,15 @@ export async function watchMuxRoutes(scope: FastifyInstance, options: WatchMuxOp
   scope.get(WATCH_STREAM_PATH, { exposeHeadRoute: false }, async (request, reply) => {
     const creds = await credentials(request, reply)
     if (creds === null) return reply
-    const stream = streams.open(creds.identity, reply.raw)
+    if (streams.ownerIsFull(creds.owner)) {
+      return sendStatus(
+        reply,
+        429,
+        `${DASHBOARD_REFUSAL}: at most ${streams.limits.maxStreamsPerOwner} watch streams per user`,
+        'TooManyRequests',
+      )
+    }
+    const stream = streams.open(creds.identity, reply.raw, creds.owner)
     if (stream === null)
       return sendStatus(reply, 503, 'Too many watch streams are open on the dashboard server')
     stream.send({ type: 'HELLO', streamId: stream.id })

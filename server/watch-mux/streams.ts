@@ -2,20 +2,23 @@
 // Kubernetes watches, so a page with ten watches holds one HTTP/1.1 connection instead of ten.
 //
 // A stream is identified by a random id (256 bits, base64url) that only its own tab learns (the
-// first line of the response), and it is bound to the identity that opened it: in token mode a hash
-// of the session token; the other modes have one server-side identity. A lookup with another
+// first line of the response), and it is bound to the identity that opened it: in token mode the
+// session id; the other modes have one server-side identity. In token mode each user (the owner)
+// may hold a limited number of streams, so one user cannot take the server's whole allowance. A lookup with another
 // identity finds nothing, exactly like an unknown id, so ids cannot be probed.
 //
 // Limits: subscriptions per stream and in total, streams in total, and the bytes queued for a client
 // that does not read: past that the stream is destroyed (the client reconnects and re-lists) rather
 // than buffered without bound. A PING line every `heartbeatMs` keeps idle connections alive and
 // notices clients that went away.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 import { PassThrough } from 'node:stream'
 
 export interface WatchMuxLimits {
   maxStreams: number
+  /** Streams one owner (token mode: one user) may hold at once. */
+  maxStreamsPerOwner: number
   maxSubscriptionsPerStream: number
   maxSubscriptions: number
   /** Bytes waiting for a slow client before its stream is destroyed. */
@@ -25,6 +28,7 @@ export interface WatchMuxLimits {
 
 export const DEFAULT_LIMITS: WatchMuxLimits = {
   maxStreams: 1000,
+  maxStreamsPerOwner: 32,
   maxSubscriptionsPerStream: 100,
   maxSubscriptions: 10_000,
   maxQueuedBytes: 8 * 1024 * 1024,
@@ -33,11 +37,6 @@ export const DEFAULT_LIMITS: WatchMuxLimits = {
 
 /** Stream ids as generated here; anything else cannot name a stream. */
 export const STREAM_ID = /^[A-Za-z0-9_-]{43}$/
-
-/** What identifies the credential behind a request: a token hash, or null outside token mode. */
-export function identityOf(sessionToken: string | null): string | null {
-  return sessionToken === null ? null : createHash('sha256').update(sessionToken).digest('hex')
-}
 
 function sameIdentity(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return a === b
@@ -51,6 +50,8 @@ export type AddResult = 'ok' | 'duplicate' | 'stream-full' | 'server-full'
 export class WatchStream {
   readonly id = randomBytes(32).toString('base64url')
   readonly identity: string | null
+  /** Whom the stream counts against (token mode: the user); null outside token mode. */
+  readonly owner: string | null
   /** The response body; the route sends it. */
   readonly out = new PassThrough()
   readonly #res: ServerResponse
@@ -59,9 +60,15 @@ export class WatchStream {
   readonly #heartbeat: ReturnType<typeof setInterval>
   #closed = false
 
-  constructor(owner: WatchStreams, identity: string | null, res: ServerResponse) {
+  constructor(
+    owner: WatchStreams,
+    identity: string | null,
+    res: ServerResponse,
+    streamOwner: string | null,
+  ) {
     this.#owner = owner
     this.identity = identity
+    this.owner = streamOwner
     this.#res = res
     this.#heartbeat = setInterval(() => this.send({ type: 'PING' }), owner.limits.heartbeatMs)
     this.#heartbeat.unref()
@@ -148,10 +155,22 @@ export class WatchStreams {
     return this.#streams.size
   }
 
-  /** A new stream for the response `res`, or null when the server holds too many. */
-  open(identity: string | null, res: ServerResponse): WatchStream | null {
-    if (this.#streams.size >= this.limits.maxStreams) return null
-    const stream = new WatchStream(this, identity, res)
+  /** Whether `owner` already holds as many streams as one owner may. */
+  ownerIsFull(owner: string | null): boolean {
+    if (owner === null) return false
+    let owned = 0
+    for (const stream of this.#streams.values()) if (stream.owner === owner) owned++
+    return owned >= this.limits.maxStreamsPerOwner
+  }
+
+  /** A new stream for the response `res`, or null when the server or `owner` holds too many. */
+  open(
+    identity: string | null,
+    res: ServerResponse,
+    owner: string | null = null,
+  ): WatchStream | null {
+    if (this.#streams.size >= this.limits.maxStreams || this.ownerIsFull(owner)) return null
+    const stream = new WatchStream(this, identity, res, owner)
     this.#streams.set(stream.id, stream)
     return stream
   }

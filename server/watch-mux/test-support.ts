@@ -138,3 +138,15 @@ export function unsubscribe(o: PostOptions, streamId: string, id: string) {
 
 /** Lines of subscription `sub`. */
 export const ofSub = (sub: string) => (v: Record<string, unknown>) => v.sub === sub
+
+/** Signs in to a token-mode BFF and returns the session cookie (`name=value`) to send back. */
+export async function signIn(origin: string, port: number, token: string): Promise<string> {
+  const res = await rawHttp(port, {
+    method: 'POST',
+    target: '/api/auth/login',
+    headers: { Origin: origin, 'X-Kyma-Dashboard-Csrf': '1', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ token }),
+  })
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${res.body}`)
+  return (res.headers['set-cookie'] ?? '').split(';')[0] ?? ''
+}

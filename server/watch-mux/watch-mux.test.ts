@@ -6,9 +6,16 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { startBff, type RunningBff } from '../test/bff.ts'
 import { fakeUpstream, startFakeApiServer, type FakeApiServer } from '../test/fake-upstream.ts'
 import { rawHttp } from '../test/raw-http.ts'
-import { ofSub, openStream, subscribe, unsubscribe, type PostOptions } from './test-support.ts'
+import {
+  ofSub,
+  openStream,
+  signIn,
+  subscribe,
+  unsubscribe,
+  type PostOptions,
+} from './test-support.ts'
 import { checkWatchPath } from './watch-path.ts'
-import { identityOf, WatchStreams } from './streams.ts'
+import { WatchStreams } from './streams.ts'
 
 const APIRULES = '/apis/gateway.kyma-project.io/v2/namespaces/demo/apirules'
 
@@ -57,6 +64,13 @@ const open = new Map<string, ServerResponse>()
 async function fake(): Promise<FakeApiServer> {
   const server = await startFakeApiServer((req, res) => {
     const url = req.url ?? ''
+    if (url === '/apis/authentication.k8s.io/v1/selfsubjectreviews') {
+      // Token mode sign-in: "<name>-token" belongs to <name>.
+      const username = (req.headers.authorization ?? '').replace(/^Bearer (.*)-token$/, '$1')
+      res.writeHead(201, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ kind: 'SelfSubjectReview', status: { userInfo: { username } } }))
+      return
+    }
     if (url.includes('resourceVersion=gone')) {
       res.writeHead(410, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ kind: 'Status', code: 410, reason: 'Gone', message: 'too old' }))
@@ -221,11 +235,11 @@ describe('watch stream', () => {
     stream.close()
   })
 
-  it('binds a stream to the session token that opened it (token mode)', async () => {
+  it('binds a stream to the session that opened it (token mode)', async () => {
     const server = await fake()
     const b = await bff(server, 'token')
-    const alice = 'kyma_dashboard_token=alice-token'
-    const bob = 'kyma_dashboard_token=bob-token'
+    const alice = await signIn(b.origin, b.port, 'alice-token')
+    const bob = await signIn(b.origin, b.port, 'bob-token')
     const refused = await openStream(b.origin)
     expect(refused.status).toBe(401)
     await refused.ended
@@ -352,13 +366,25 @@ describe('limits', () => {
     streams.closeAll()
   })
 
+  it('caps the streams of one owner, leaving room for others', () => {
+    const streams = new WatchStreams({ maxStreamsPerOwner: 2 })
+    const res = () => new PassThrough() as unknown as ServerResponse
+    expect(streams.open('s1', res(), 'user:mallory')).not.toBeNull()
+    expect(streams.open('s2', res(), 'user:mallory')).not.toBeNull()
+    expect(streams.ownerIsFull('user:mallory')).toBe(true)
+    expect(streams.open('s3', res(), 'user:mallory')).toBeNull()
+    expect(streams.ownerIsFull('user:alice')).toBe(false)
+    expect(streams.open('s4', res(), 'user:alice')).not.toBeNull()
+    streams.closeAll()
+  })
+
   it('finds a stream only with its own identity', () => {
     const streams = new WatchStreams()
-    const alice = identityOf('alice')
+    const alice = 'session-alice'
     const stream = streams.open(alice, new PassThrough() as unknown as ServerResponse)
     if (!stream) throw new Error('no stream')
-    expect(streams.find(stream.id, identityOf('alice'))).toBe(stream)
-    expect(streams.find(stream.id, identityOf('bob'))).toBeUndefined()
+    expect(streams.find(stream.id, 'session-alice')).toBe(stream)
+    expect(streams.find(stream.id, 'session-bob')).toBeUndefined()
     expect(streams.find(stream.id, null)).toBeUndefined()
     expect(streams.find(`${stream.id}x`, alice)).toBeUndefined()
     streams.closeAll()

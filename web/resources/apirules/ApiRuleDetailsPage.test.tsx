@@ -1,5 +1,9 @@
 // @vitest-environment jsdom
 import '@ui5/webcomponents-react/dist/Assets-node.js'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { cleanup, render, screen } from '@testing-library/react'
 import { MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -138,5 +142,48 @@ describe('ApiRuleDetailsPage', () => {
     expect(curlCommand('https://h.example.com', jwtFirst)).toBe(
       `curl -i -X POST -H "Authorization: Bearer $TOKEN" 'https://h.example.com/api'`,
     )
+  })
+
+  it('copies a curl command that a shell runs as exactly curl, even for hostile paths and hosts', () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'curl-copy-'))
+    const pwned = path.join(scratch, 'pwned')
+    const ruleWith = (rulePath: string, method: string) =>
+      toApiRuleView({
+        ...RULE,
+        spec: {
+          ...(RULE as never as { spec: object }).spec,
+          rules: [{ path: rulePath, methods: [method], jwt: {} }],
+        },
+      })
+    const hostile = [
+      `/x';touch$IFS${pwned};'`,
+      "/x'`touch " + pwned + "`'",
+      '/`touch ' + pwned + '`',
+      `/a"b\\c$HOME\n'';!`,
+      '/ünï/😀/\u202e',
+    ]
+    try {
+      for (const [i, rulePath] of hostile.entries()) {
+        const host = `https://h${i}.example.com${i === 3 ? "';id;'" : ''}`
+        const command = curlCommand(host, ruleWith(rulePath, i === 1 ? "PO'ST" : 'POST'))
+        // The pasted command, with curl replaced by a function that prints the arguments it got.
+        const out = execFileSync(
+          'sh',
+          ['-c', `curl() { printf '%s\\0' "$@"; }; TOKEN=t; ${command}`],
+          { cwd: scratch },
+        )
+        expect(out.toString('utf8').split('\0').slice(0, -1)).toEqual([
+          '-i',
+          '-X',
+          i === 1 ? "PO'ST" : 'POST',
+          '-H',
+          'Authorization: Bearer t',
+          `${host}${rulePath}`,
+        ])
+      }
+      expect(existsSync(pwned)).toBe(false)
+    } finally {
+      rmSync(scratch, { recursive: true, force: true })
+    }
   })
 })

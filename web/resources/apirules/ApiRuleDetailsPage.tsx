@@ -71,6 +71,7 @@ import { APIRULE_GROUP, GENERATED_NAME_LABEL, GENERATED_NAMESPACE_LABEL } from '
 import { buildHostIndex, viewWarnings } from './warnings.ts'
 import './apirules.css'
 import { arr, isObj } from '../../api/json.ts'
+import { shellQuote, shellWord } from '../../components/shell-quote.ts'
 
 const strs = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string')
 
@@ -82,11 +83,13 @@ export function curlCommand(url: string, view: ApiRuleView): string {
   const path = rule && /^\/[^{*(?]*$/.test(rule.path) && !rule.path.includes('.*') ? rule.path : '/'
   const method = rule?.methods[0] ?? 'GET'
   const parts = ['curl', '-i']
-  if (method !== 'GET') parts.push('-X', method)
+  if (method !== 'GET') parts.push('-X', shellWord(method))
+  // A fixed text; double quotes on purpose, so the user's shell fills in $TOKEN.
   if (rule && (rule.access === 'jwt' || rule.handlers.includes('jwt'))) {
     parts.push('-H', '"Authorization: Bearer $TOKEN"')
   }
-  parts.push(`'${url.replace(/\/$/, '')}${path}'`)
+  // Host and path come from the APIRule: quoted, so no value in them can run as a command.
+  parts.push(shellQuote(`${url.replace(/\/$/, '')}${path}`))
   return parts.join(' ')
 }
 
