@@ -152,20 +152,6 @@ export async function startOidcProvider(opts: OidcProviderOptions): Promise<Loca
         },
       },
     },
-    // First-party client: the grant is given on sign-in, no consent screen.
-    loadExistingGrant: async (ctx) => {
-      const grantId =
-        ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session?.grantIdFor(ctx.oidc.client!.clientId)
-      if (grantId) return ctx.oidc.provider.Grant.find(grantId)
-      if (!ctx.oidc.session?.accountId) return undefined
-      const grant = new ctx.oidc.provider.Grant({
-        clientId: ctx.oidc.client!.clientId,
-        accountId: ctx.oidc.session.accountId,
-      })
-      grant.addOIDCScope('openid email profile groups offline_access')
-      await grant.save()
-      return grant
-    },
     // Refresh tokens without a consent prompt for offline_access: the dashboard refreshes quietly.
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     findAccount: async (_ctx, sub) => {
@@ -193,6 +179,22 @@ export async function startOidcProvider(opts: OidcProviderOptions): Promise<Loca
     try {
       const details = await provider.interactionDetails(req, res)
       if (details.uid !== match[1]) return sendHtml(res, 400, 'Unknown sign-in request')
+      // The dashboard is this provider's own (first-party) client: what it asks for is granted
+      // without a consent screen, once the user has signed in.
+      if (details.prompt.name === 'consent' && details.session?.accountId) {
+        const grant = new provider.Grant({
+          clientId: String(details.params.client_id),
+          accountId: details.session.accountId,
+        })
+        grant.addOIDCScope(String(details.params.scope))
+        const grantId = await grant.save()
+        return await provider.interactionFinished(
+          req,
+          res,
+          { consent: { grantId } },
+          { mergeWithLastSubmission: true },
+        )
+      }
       if (!match[2]) return sendHtml(res, 200, loginPage(details.uid, undefined))
       if (req.method !== 'POST') return sendHtml(res, 405, 'Use the form')
       const form = await readForm(req)

@@ -91,6 +91,11 @@ export function createSessionGate(config: Config, warn: (message: string) => voi
 
 const sessions = new WeakMap<FastifyRequest, Session>()
 
+/** Replaces the request's session, e.g. after its credentials were refreshed (oidc mode). */
+export function attachSession(request: FastifyRequest, session: Session): void {
+  sessions.set(request, session)
+}
+
 /** The request's valid session (token mode), as resolved by the request hook; else null. */
 export function sessionOf(request: FastifyRequest): Session | null {
   return sessions.get(request) ?? null
