@@ -19,19 +19,12 @@ import { type ServerProcess, startServerProcess } from './test/server-process.ts
 const cluster = inject('cluster')
 const apiServer = new URL(cluster.server)
 
-// What the pod would get: the in-cluster component's ConfigMap and the Deployment's probe Host.
+// What the pod would get: the in-cluster component's ConfigMap. The kubelet probes with the pod IP
+// as Host.
 const rendered = render(DEPLOY_DIR, ['in-cluster'])
 const config = find<{ data: Record<string, string> }>(rendered, 'ConfigMap').data
 const publicHost = (config.ALLOWED_HOSTS ?? '').split(',')[0] ?? ''
-const probeHost =
-  find<{
-    spec: {
-      template: {
-        spec: { containers: { livenessProbe: { httpGet: { httpHeaders: { value: string }[] } } }[] }
-      }
-    }
-  }>(rendered, 'Deployment').spec.template.spec.containers[0]?.livenessProbe.httpGet.httpHeaders[0]
-    ?.value ?? ''
+const probeHost = '10.42.0.17:8080'
 const origin = `https://${publicHost}`
 const serviceAccountName = find(rendered, 'ServiceAccount').metadata.name
 
@@ -140,6 +133,37 @@ describe('in-cluster mode with the deploy/ ServiceAccount', () => {
       const res = await request({ method: 'GET', target }, probeHost)
       expect(res.status, `${target}: ${res.body}`).toBe(200)
     }
+  })
+
+  it('opens the API to no Host but the public one: localhost:8080 or the pod IP get 403', async () => {
+    for (const host of ['localhost:8080', probeHost]) {
+      const res = await request({ method: 'GET', target: apiRulesPath() }, host)
+      expect(res.status, host).toBe(403)
+      const write = await request(
+        { method: 'POST', target: apiRulesPath(), headers: writeHeaders, body: apiRule('x') },
+        host,
+      )
+      expect(write.status, host).toBe(403)
+    }
+  })
+
+  it('refuses to listen on the pod address unless an authenticating proxy is in front', async () => {
+    const env = {
+      ...config,
+      HOST: '0.0.0.0',
+      PORT: '0',
+      KUBERNETES_SERVICE_HOST: apiServer.hostname,
+      KUBERNETES_SERVICE_PORT: apiServer.port,
+      IN_CLUSTER_TOKEN_FILE: path.join(tmp, 'token'),
+      IN_CLUSTER_CA_FILE: cluster.caFile,
+    }
+    await expect(startServerProcess(env)).rejects.toThrow(/exited with 2[\s\S]*--behind-auth-proxy/)
+    const extauth = find<{ data: Record<string, string> }>(
+      render(DEPLOY_DIR, ['in-cluster', 'extauth']),
+      'ConfigMap',
+    ).data
+    const behind = await startServerProcess({ ...env, ...extauth })
+    await behind.stop()
   })
 
   it('reports in-cluster mode, acting as the ServiceAccount', async () => {

@@ -45,7 +45,11 @@ interface PodSpec {
   automountServiceAccountToken: boolean
   securityContext: Record<string, unknown>
   containers: ContainerSpec[]
-  volumes: { name: string; configMap?: { name: string } }[]
+  volumes: {
+    name: string
+    configMap?: { name: string }
+    secret?: { secretName: string; optional?: boolean }
+  }[]
 }
 interface DeploymentSpec {
   spec: {
@@ -171,8 +175,7 @@ describe('default deployment', () => {
     )
   })
 
-  it('probes /healthz and /readyz with a Host header the server accepts', () => {
-    const allowed = (config.ALLOWED_HOSTS ?? '').split(',')
+  it('probes /healthz and /readyz without a Host header, and lists no localhost host', () => {
     expect(container.livenessProbe.httpGet.path).toBe('/healthz')
     expect(container.readinessProbe.httpGet.path).toBe('/readyz')
     for (const probe of [
@@ -181,9 +184,20 @@ describe('default deployment', () => {
       container.startupProbe,
     ]) {
       expect(container.ports.map((p) => p.name)).toContain(probe.httpGet.port)
-      const host = probe.httpGet.httpHeaders?.find((h) => h.name === 'Host')?.value
-      expect(allowed).toContain(host)
+      expect(probe.httpGet.httpHeaders).toBeUndefined()
     }
+    // A Host any client can send would open the API to whoever reaches the pod.
+    for (const host of (config.ALLOWED_HOSTS ?? '').split(','))
+      expect(host).not.toMatch(/^(localhost|127\.|\[::1\])/)
+  })
+
+  it('reads the session key from a Secret volume', () => {
+    const mount = container.volumeMounts.find((m) =>
+      (config.SESSION_KEY_FILE ?? '').startsWith(`${m.mountPath}/`),
+    )
+    expect(mount, 'a volume mount holding SESSION_KEY_FILE').toBeDefined()
+    const volume = pod.volumes.find((v) => v.name === mount?.name)
+    expect(volume?.secret).toMatchObject({ secretName: `${NAME}-session`, optional: true })
   })
 
   it('wires Service, PodDisruptionBudget and APIRule to the pods and to each other', () => {
@@ -294,6 +308,15 @@ describe('components', () => {
     )
     expect(rule.spec.rules[0]).not.toHaveProperty('jwt')
     expect(rule.spec.rules[0]).toMatchObject({ extAuth: { authorizers: ['oauth2-proxy'] } })
+  })
+
+  it('only extauth says an authenticating proxy is in front', () => {
+    const proxyFlag = (components: string[]) =>
+      find<ConfigMap>(render(DEPLOY_DIR, components), 'ConfigMap').data.BEHIND_AUTH_PROXY
+    expect(proxyFlag([])).toBeUndefined()
+    expect(proxyFlag(['in-cluster'])).toBeUndefined()
+    expect(proxyFlag(['extauth'])).toBe('true')
+    expect(proxyFlag(['in-cluster', 'extauth'])).toBe('true')
   })
 })
 

@@ -1,7 +1,7 @@
 // The BFF against a fake API server: every guard must answer before the upstream sees anything,
 // headers must be filtered both ways, and streams must end cleanly. (The same behaviours against the
 // real cluster are in *.int.test.ts.)
-import type { AddressInfo } from 'node:net'
+import { connect, type AddressInfo } from 'node:net'
 import { Writable } from 'node:stream'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { request } from 'undici'
@@ -27,6 +27,14 @@ beforeAll(async () => {
     if (req.url?.startsWith('/version')) {
       res.writeHead(200, { 'content-type': 'application/json' })
       return res.end(JSON.stringify({ major: '1', minor: '33', gitVersion: 'v1.33.0' }))
+    }
+    if (req.url?.startsWith('/openapi/v3')) {
+      // What the API server sends for a hashed OpenAPI document.
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'cache-control': 'public, immutable',
+      })
+      return res.end('{"openapi":"3.0.0"}')
     }
     res.writeHead(200, {
       'content-type': 'application/json',
@@ -154,6 +162,39 @@ describe('proxying', () => {
     })
     expect(res.status).toBe(200)
     expect(fake.requests[0]?.body.length).toBe(3 * 1024 * 1024 - 10)
+  })
+})
+
+describe('caching', () => {
+  it('marks every API answer no-store, private, even a hashed OpenAPI document', async () => {
+    for (const target of [
+      '/api/k8s/openapi/v3/apis/gateway.kyma-project.io/v2?hash=ABC',
+      '/api/k8s/api/v1/namespaces',
+      '/api/cluster',
+      '/api/k8s/api/v1/secrets',
+    ]) {
+      const res = await rawHttp(port, { method: 'GET', target })
+      expect(res.headers['cache-control'], target).toBe('no-store, private')
+    }
+  })
+})
+
+describe('requests Node itself would refuse', () => {
+  it('answers a request without Host with a Status and the security headers', async () => {
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write('GET /api/cluster HTTP/1.1\r\nConnection: close\r\n\r\n')
+      })
+      let data = ''
+      socket.on('data', (c: Buffer) => (data += c.toString()))
+      socket.on('end', () => resolve(data))
+      socket.on('error', reject)
+    })
+    expect(raw).toMatch(/^HTTP\/1\.1 403 /)
+    expect(raw).toMatch(/\r\ncontent-security-policy: [^\r]*frame-ancestors 'none'/i)
+    expect(raw).toMatch(/\r\nx-content-type-options: nosniff/i)
+    expect(raw).toContain('"kind":"Status"')
+    expect(fake.requests).toEqual([])
   })
 })
 

@@ -127,7 +127,7 @@ describe('token mode', () => {
       authMode: 'token',
       user: null,
       signedIn: false,
-      server: cluster.server,
+      server: null,
     })
   })
 
@@ -152,7 +152,9 @@ describe('token mode', () => {
     expect(res.status).toBe(200)
     expect(JSON.parse(res.body)).toEqual({ user: 'viewer' })
     const setCookie = res.headers['set-cookie']
-    expect(setCookie).toMatch(/^kyma_dashboard_token=[^;]+; Path=\/; HttpOnly; SameSite=Strict$/)
+    expect(setCookie).toMatch(
+      /^kyma_dashboard_session=v1\.[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/,
+    )
     const cookie = cookieOf(setCookie)
     expect(await clusterInfo(bff, cookie)).toMatchObject({ user: 'viewer', signedIn: true })
 
@@ -188,7 +190,7 @@ describe('token mode', () => {
       headers: { Origin: bff.origin, 'X-Kyma-Dashboard-Csrf': '1', Cookie: cookie },
     })
     expect(logout.status).toBe(204)
-    expect(logout.headers['set-cookie']).toMatch(/^kyma_dashboard_token=; .*Max-Age=0/)
+    expect(logout.headers['set-cookie']).toMatch(/^kyma_dashboard_session=; .*Max-Age=0/)
   })
 
   it('signs in as admin and can write APIRules', async () => {
@@ -241,9 +243,19 @@ describe('token mode', () => {
       context: 'local-admin',
     })
     try {
-      expect(await clusterInfo(fromKubeconfig)).toMatchObject({
+      // Before sign-in nothing about the cluster is told; after it, the kubeconfig's cluster.
+      expect(await clusterInfo(fromKubeconfig)).toMatchObject({ context: null, server: null })
+      const signedIn = await rawHttp(fromKubeconfig.port, {
+        method: 'POST',
+        target: '/api/auth/login',
+        headers: writeHeaders(fromKubeconfig.origin),
+        body: JSON.stringify({ token: cluster.tokens.viewer }),
+      })
+      expect(
+        await clusterInfo(fromKubeconfig, cookieOf(signedIn.headers['set-cookie'])),
+      ).toMatchObject({
         context: 'local-admin',
-        user: null,
+        user: 'viewer',
         server: cluster.server,
       })
       const res = await rawHttp(fromKubeconfig.port, {

@@ -10,6 +10,25 @@ export const FORWARDED_REQUEST_HEADERS: readonly string[] = [
   'accept-encoding',
 ]
 
+/**
+ * Body media types the dashboard sends: JSON, YAML and the patch types. Anything else (a protobuf
+ * body, say) is refused with 415 before the API server sees it.
+ */
+const BODY_MEDIA_TYPES: ReadonlySet<string> = new Set([
+  'application/json',
+  'application/yaml',
+  'application/merge-patch+json',
+  'application/strategic-merge-patch+json',
+  'application/json-patch+json',
+  'application/apply-patch+yaml',
+])
+
+/** Whether a request body of `contentType` may be forwarded. */
+export function isForwardableBodyType(contentType: string | undefined): boolean {
+  const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
+  return BODY_MEDIA_TYPES.has(mediaType)
+}
+
 /** Response headers passed back to the browser. */
 export const PASSED_RESPONSE_HEADERS: readonly string[] = [
   'content-type',

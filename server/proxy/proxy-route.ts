@@ -8,7 +8,7 @@ import { requestAuth } from '../credentials/request-auth.ts'
 import type { Upstream } from '../credentials/upstream.ts'
 import { DASHBOARD_REFUSAL, sendStatus } from '../kube-status.ts'
 import { callUpstream, upstreamFailure } from '../upstream-request.ts'
-import { forwardedRequestHeaders, passedResponseHeaders } from './headers.ts'
+import { forwardedRequestHeaders, isForwardableBodyType, passedResponseHeaders } from './headers.ts'
 import { checkProxyRequest, PROXY_PREFIX } from './proxy-check.ts'
 import type { WatchRegistry } from './watch-registry.ts'
 
@@ -47,6 +47,14 @@ async function proxy(request: FastifyRequest, reply: FastifyReply, options: Prox
   if (!check.ok) return sendStatus(reply, check.code, `${DASHBOARD_REFUSAL}: ${check.reason}`)
   const creds = await requestAuth(upstream, request, reply)
   if (creds === null) return reply
+  const body = Buffer.isBuffer(request.body) && request.body.length > 0 ? request.body : null
+  if (body !== null && !isForwardableBodyType(request.headers['content-type'])) {
+    return sendStatus(
+      reply,
+      415,
+      `${DASHBOARD_REFUSAL}: request bodies must be JSON or YAML (got Content-Type "${request.headers['content-type'] ?? ''}")`,
+    )
+  }
 
   const watch = check.verb === 'watch'
   const abort = new AbortController()
@@ -59,7 +67,7 @@ async function proxy(request: FastifyRequest, reply: FastifyReply, options: Prox
       method: request.method as Dispatcher.HttpMethod,
       pathAndQuery: check.pathAndQuery,
       headers: forwardedRequestHeaders(request.headers),
-      body: Buffer.isBuffer(request.body) && request.body.length > 0 ? request.body : null,
+      body,
       signal: abort.signal,
       headersTimeoutMs: options.upstreamTimeoutMs,
       // A watch may be silent for minutes; other bodies must keep moving.

@@ -256,3 +256,65 @@ describe('encodings and headers', () => {
     }
   })
 })
+
+describe('findings of the security review (issue 17)', () => {
+  it('answers a garbage protobuf body with a clear 415, not 502 "Cannot reach"', async () => {
+    const res = await rawHttp(bff.port, {
+      method: 'POST',
+      target: apirules(),
+      headers: {
+        ...writeHeaders(bff.origin),
+        'Content-Type': 'application/vnd.kubernetes.protobuf',
+      },
+      body: Buffer.from([0x6b, 0x38, 0x73, 0x00, 0xff, 0xfe, 0x01, 0x02, 0x03]),
+    })
+    expect(res.status).toBe(415)
+    expect((JSON.parse(res.body) as { message: string }).message).toMatch(/JSON or YAML/)
+  })
+
+  it('treats watch=TRUE as the watch the API server makes of it (not a list cut after the timeout)', async () => {
+    const short = await startBff({
+      authMode: 'kubeconfig',
+      kubeconfig: cluster.kubeconfigPath,
+      context: 'local-admin',
+      upstreamTimeoutMs: 800,
+    })
+    try {
+      const abort = new AbortController()
+      const res = await request(`${short.origin}${apirules()}?watch=TRUE`, {
+        signal: abort.signal,
+      })
+      expect(res.statusCode).toBe(200)
+      let broke = false
+      res.body.on('error', () => (broke = true))
+      res.body.on('end', () => (broke = true))
+      res.body.resume()
+      // A list would have been cut by the 0.8 s body timeout; a watch stays open while silent.
+      await new Promise((r) => setTimeout(r, 2000))
+      expect(broke).toBe(false)
+      abort.abort()
+    } finally {
+      await short.close()
+    }
+  })
+
+  it('serves only OpenAPI v3 documents, each marked no-store, private', async () => {
+    const index = await rawHttp(bff.port, { method: 'GET', target: '/api/k8s/openapi/v3' })
+    const paths = (
+      JSON.parse(index.body) as { paths: Record<string, { serverRelativeURL: string }> }
+    ).paths
+    const hashed = paths['apis/gateway.kyma-project.io/v2']?.serverRelativeURL ?? ''
+    expect(hashed).toMatch(/\?hash=/)
+    const direct = await request(`${cluster.server}${hashed}`, {
+      headers: { authorization: `Bearer ${cluster.tokens.admin}` },
+      dispatcher: new (await import('undici')).Agent({ connect: { ca: cluster.caData } }),
+    })
+    await direct.body.text()
+    expect(direct.headers['cache-control']).toMatch(/public/)
+    const viaBff = await rawHttp(bff.port, { method: 'GET', target: `/api/k8s${hashed}` })
+    expect(viaBff.status).toBe(200)
+    expect(viaBff.headers['cache-control']).toBe('no-store, private')
+    const v2 = await rawHttp(bff.port, { method: 'GET', target: '/api/k8s/openapi/v2' })
+    expect(v2.status).toBe(403)
+  })
+})

@@ -21,7 +21,7 @@ export const REDACT_PATHS: readonly string[] = [
 const SECRET_PATTERNS: readonly RegExp[] = [
   /(bearer\s+)[^\s"',;]+/gi,
   /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g,
-  /(kyma_dashboard_token=)[^\s;"',]+/gi,
+  /(kyma_dashboard_(?:token|session)=)[^\s;"',]+/gi,
 ]
 
 export function redactText(text: string): string {

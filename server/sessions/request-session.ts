@@ -129,7 +129,9 @@ export function resolveSession(
   const check = gate.check(request.headers.cookie)
   if (check.ok) {
     sessions.set(request, check.session)
-    if (check.renewedCookie !== null) reply.header('set-cookie', check.renewedCookie)
+    // Sign-in and sign-out set the cookie themselves.
+    if (check.renewedCookie !== null && !pathname.startsWith('/api/auth/'))
+      reply.header('set-cookie', check.renewedCookie)
     return null
   }
   if (!needsSession(pathname)) return null

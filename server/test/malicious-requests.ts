@@ -145,6 +145,21 @@ export function maliciousCases(origin: string): MaliciousCase[] {
     },
     { name: 'API server /metrics', request: get('/api/k8s/metrics'), status: 403 },
     {
+      name: 'OpenAPI v2 document',
+      request: get('/api/k8s/openapi/v2'),
+      status: 403,
+      message: /OpenAPI v2/,
+    },
+    // The API server would take these as watches; the BFF must not read them as lists.
+    { name: 'watch=yes', request: get(`${APIRULES}?watch=yes`), status: 400, message: /watch/ },
+    { name: 'watch= (empty)', request: get(`${APIRULES}?watch=`), status: 400, message: /watch/ },
+    {
+      name: 'watch given twice',
+      request: get(`${APIRULES}?watch=false&watch=true`),
+      status: 400,
+      message: /watch/,
+    },
+    {
       name: 'write without Origin',
       request: {
         method: 'POST',
