@@ -119,7 +119,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     shownDefault: 'kubeconfig',
     value: 'kubeconfig',
     description:
-      'Where API credentials come from: kubeconfig, in-cluster (service account) or token (each user signs in with a bearer token).',
+      'Where API credentials come from: kubeconfig, in-cluster (service account), token (each user signs in with a bearer token) or oidc (each user signs in at the OpenID provider the API server trusts).',
   },
   {
     key: 'kubeconfig',

@@ -29,3 +29,21 @@ export async function signOut(): Promise<{ endSessionUrl: string | null }> {
   })
   return { endSessionUrl: answer?.endSessionUrl ?? null }
 }
+
+/**
+ * The message of a failed OIDC sign-in: the BFF sends the browser to `/?signInError=…`. Read once,
+ * when the app starts (before the router's redirects drop the query), and taken out of the URL.
+ */
+const signInError: string | null = (() => {
+  if (typeof window === 'undefined') return null
+  const url = new URL(window.location.href)
+  const message = url.searchParams.get('signInError')
+  if (message === null) return null
+  url.searchParams.delete('signInError')
+  window.history.replaceState(window.history.state, '', url)
+  return message
+})()
+
+export function lastSignInError(): string | null {
+  return signInError
+}

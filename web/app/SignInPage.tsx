@@ -5,7 +5,7 @@ import { Button, Input, Label, MessageStrip, Title } from '@ui5/webcomponents-re
 import { useQueryClient } from '@tanstack/react-query'
 import { Controller, useForm } from 'react-hook-form'
 import { useLocation } from 'react-router'
-import { oidcSignInUrl, signInWithToken } from '../api/auth.ts'
+import { lastSignInError, oidcSignInUrl, signInWithToken } from '../api/auth.ts'
 import { errorMessage } from '../api/errors.ts'
 import './sign-in.css'
 
@@ -62,11 +62,8 @@ function TokenSignIn() {
 
 export function SignInPage({ mode }: { mode: 'token' | 'oidc' }) {
   const location = useLocation()
-  const params = new URLSearchParams(location.search)
-  const error = params.get('signInError')
-  params.delete('signInError')
-  const query = params.toString()
-  const returnTo = location.pathname + (query ? `?${query}` : '')
+  const error = lastSignInError()
+  const returnTo = location.pathname + location.search
   return (
     <main className="sign-in" aria-labelledby="sign-in-title">
       <Title level="H2" id="sign-in-title">
