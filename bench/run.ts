@@ -1,7 +1,7 @@
 // `npm run bench` = node bench/run.ts [--only name,...] [--quick]
 // Starts one local cluster (or reuses the one named by KYMA_TEST_CLUSTER), builds the SPA if stale,
 // runs the benchmarks, writes bench/results/<date>.json|.md (+ latest.*) and prints the table.
-// Benchmarks: proxy, watch, first-load, big-list, editor (see bench/README.md).
+// Benchmarks: proxy, watch, first-load, big-list, editor, diff (see bench/README.md).
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -19,6 +19,7 @@ import {
   engineMetrics,
   roundEditorDetails,
 } from './editor.ts'
+import { diffMetrics, roundDiffDetails, runDiffBench } from './diff.ts'
 import { launchBrowser } from './lib/browser.ts'
 import { ensureKubectl } from './lib/kubectl.ts'
 import { type Bff, loadAverage, repoRoot, startBff } from './lib/processes.ts'
@@ -34,7 +35,7 @@ import { type PageEnv, runBigListBench, runFirstLoadBench } from './pages.ts'
 import { runProxyBench } from './proxy.ts'
 import { runWatchBench } from './watch.ts'
 
-export const BENCHMARKS = ['proxy', 'watch', 'first-load', 'big-list', 'editor'] as const
+export const BENCHMARKS = ['proxy', 'watch', 'first-load', 'big-list', 'editor', 'diff'] as const
 type Name = (typeof BENCHMARKS)[number]
 
 const TITLES: Record<Name, string> = {
@@ -43,6 +44,7 @@ const TITLES: Record<Name, string> = {
   'first-load': 'First load',
   'big-list': 'Big list',
   editor: 'Editor sync',
+  diff: 'Review diff',
 }
 
 interface Outcome {
@@ -207,6 +209,11 @@ try {
           details: roundEditorDetails(engine, inBrowser),
           ...(skipped ? { skipped } : {}),
         }
+      })
+    if (name === 'diff')
+      await measure(name, async () => {
+        const r = runDiffBench({ runs: quick ? 3 : 10, referenceRuns: quick ? 1 : 2 })
+        return { metrics: diffMetrics(r), details: roundDiffDetails(r) }
       })
   }
 } finally {

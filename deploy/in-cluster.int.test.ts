@@ -162,7 +162,11 @@ describe('in-cluster mode with the deploy/ ServiceAccount', () => {
       render(DEPLOY_DIR, ['in-cluster', 'extauth']),
       'ConfigMap',
     ).data
-    const behind = await startServerProcess({ ...env, ...extauth })
+    expect(extauth.BEHIND_AUTH_PROXY).toBe('true')
+    const behind = await startServerProcess({
+      ...env,
+      BEHIND_AUTH_PROXY: extauth.BEHIND_AUTH_PROXY ?? '',
+    })
     await behind.stop()
   })
 

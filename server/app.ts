@@ -68,14 +68,19 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     forceCloseConnections: 'idle',
     // Requests Node's HTTP parser rejects (control characters, bad framing) never reach a route;
     // they still get a Status body and the security headers.
-    clientErrorHandler(_error, socket) {
+    // Requests that ran out of time (requestTimeout, headersTimeout) get a 408 the same way.
+    clientErrorHandler(error: Error & { code?: string }, socket) {
       if (!socket.writable) return socket.destroy()
-      const body = JSON.stringify(kubeStatus(400, `${DASHBOARD_REFUSAL}: malformed HTTP request`))
+      const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      const [code, text, why] = timedOut
+        ? [408, 'Request Timeout', 'the request did not arrive in time']
+        : [400, 'Bad Request', 'malformed HTTP request']
+      const body = JSON.stringify(kubeStatus(code, `${DASHBOARD_REFUSAL}: ${why}`))
       const headers = Object.entries(securityHeaders('/', config.embedAllowedOrigins))
         .map(([name, value]) => `${name}: ${value}\r\n`)
         .join('')
       socket.end(
-        `HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n${headers}\r\n${body}`,
+        `HTTP/1.1 ${code} ${text}\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n${headers}\r\n${body}`,
       )
     },
   })

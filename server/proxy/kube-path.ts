@@ -82,21 +82,21 @@ function resourcePath(group: string, version: string, rest: string[], path: stri
   }
 }
 
-// The API server reads `watch` as Go's strconv.ParseBool does; these are the values it accepts.
-const PARSE_BOOL_TRUE: ReadonlySet<string> = new Set(['1', 't', 'T', 'TRUE', 'true', 'True'])
-const PARSE_BOOL_FALSE: ReadonlySet<string> = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False'])
+// The API server reads `watch` loosely: absent, "0" or any case of "false" is false, every other
+// value (even "no" or "") is true. strconv.ParseBool, which the review asked for, is
+// stricter. The BFF accepts only values both read the same way — ParseBool's words, minus "f"/"F",
+// which the API server takes as true — and refuses the rest, so it can never take a watch for a list.
+const WATCH_TRUE: ReadonlySet<string> = new Set(['1', 't', 'T', 'TRUE', 'true', 'True'])
+const WATCH_FALSE: ReadonlySet<string> = new Set(['0', 'FALSE', 'false', 'False'])
 
-/**
- * `watch` as the API server reads it: true, false, or null for a value (or a repetition) that is
- * not a plain boolean, which the BFF refuses rather than guess whether it would become a watch.
- */
+/** `watch` as the API server reads it, or null for a value (or a repetition) the BFF refuses. */
 export function watchParam(query: URLSearchParams): boolean | null {
   const values = query.getAll('watch')
   if (values.length === 0) return false
   if (values.length > 1) return null
   const [value = ''] = values
-  if (PARSE_BOOL_TRUE.has(value)) return true
-  if (PARSE_BOOL_FALSE.has(value)) return false
+  if (WATCH_TRUE.has(value)) return true
+  if (WATCH_FALSE.has(value)) return false
   return null
 }
 

@@ -31,7 +31,7 @@ export function checkProxyRequest(method: string, rawUrl: string): ProxyCheck {
       ok: false,
       code: 400,
       reason:
-        'query parameter "watch" must be given once, as true or false (1, t, TRUE, 0, f, FALSE, …)',
+        'query parameter "watch" must be given once, as true or false (1, t, TRUE, 0, FALSE, …)',
     }
   }
   const decision = authorize(method, kubePath, params)

@@ -5,6 +5,7 @@ import { closeClients, createTestNamespace, kubeRequest } from '../../cluster/te
 import { startBff, type RunningBff } from '../test/bff.ts'
 import { maliciousCases, writeHeaders } from '../test/malicious-requests.ts'
 import { rawHttp } from '../test/raw-http.ts'
+import { checkProxyRequest } from './proxy-check.ts'
 
 const cluster = inject('cluster')
 let bff: RunningBff
@@ -317,4 +318,50 @@ describe('findings of the security review (issue 17)', () => {
     const v2 = await rawHttp(bff.port, { method: 'GET', target: '/api/k8s/openapi/v2' })
     expect(v2.status).toBe(403)
   })
+})
+
+describe('watch= agrees with the API server', () => {
+  // How the real API server reads each value: a watch (chunked events) or a list.
+  async function apiServerWatches(value: string): Promise<boolean> {
+    const abort = new AbortController()
+    const res = await request(
+      `${cluster.server}/api/v1/namespaces/default/services?watch=${encodeURIComponent(value)}`,
+      {
+        headers: { authorization: `Bearer ${cluster.tokens.admin}` },
+        dispatcher: new (await import('undici')).Agent({ connect: { ca: cluster.caData } }),
+        signal: abort.signal,
+      },
+    )
+    const first = await new Promise<string>((resolve) => {
+      res.body.once('data', (chunk: Buffer) => resolve(chunk.toString()))
+      res.body.once('end', () => resolve(''))
+    })
+    abort.abort()
+    res.body.on('error', () => {})
+    return first.startsWith('{"type":')
+  }
+
+  it.each(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'FALSE', 'false', 'False'])(
+    'reads watch=%s as the API server does',
+    async (value) => {
+      const check = checkProxyRequest(
+        'GET',
+        `/api/k8s/api/v1/namespaces/default/services?watch=${value}`,
+      )
+      expect(check.ok).toBe(true)
+      if (check.ok) expect(check.verb === 'watch').toBe(await apiServerWatches(value))
+    },
+  )
+
+  it.each(['yes', 'no', '', '2', 'f', 'F', 'fAlSe'])(
+    'refuses watch=%s, which the API server would take as a watch or differently from ParseBool',
+    async (value) => {
+      const res = await rawHttp(bff.port, {
+        method: 'GET',
+        target: `/api/k8s/api/v1/namespaces/default/services?watch=${value}`,
+      })
+      expect(res.status).toBe(400)
+      expect((JSON.parse(res.body) as { message: string }).message).toMatch(/"watch"/)
+    },
+  )
 })

@@ -49,7 +49,7 @@ export function sessionCookie(name: string, value: string, secure: boolean, maxA
     'Path=/',
     'HttpOnly',
     'SameSite=Strict',
-    `Max-Age=${Math.max(0, Math.floor(maxAgeS))}`,
+    `Max-Age=${Math.max(0, Math.round(maxAgeS))}`,
     ...(secure ? ['Secure'] : []),
   ].join('; ')
 }

@@ -108,7 +108,8 @@ describe('slow clients are cut', () => {
     try {
       const after = await within(probe.closed, 8000, 'trickling body cut')
       expect(after).toBeGreaterThanOrEqual(2000)
-      expect(probe.received()).toMatch(/^(HTTP\/1\.1 408 |$)/)
+      expect(probe.received()).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/)
+      expect(probe.received()).toMatch(/\r\ncontent-security-policy: /)
     } finally {
       clearInterval(drip)
     }

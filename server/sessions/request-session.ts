@@ -90,6 +90,8 @@ export function createSessionGate(config: Config, warn: (message: string) => voi
 }
 
 const sessions = new WeakMap<FastifyRequest, Session>()
+/** How long a refused connection may still deliver its answer before it is cut. */
+const LINGER_MS = 1000
 
 /** Replaces the request's session, e.g. after its credentials were refreshed (oidc mode). */
 export function attachSession(request: FastifyRequest, session: Session): void {
@@ -137,6 +139,15 @@ export function resolveSession(
   if (!needsSession(pathname)) return null
   // The body of a refused request is never read: close the connection behind the answer instead
   // of draining (or buffering) what the client still sends.
-  if (announcesBody(request.headers)) reply.header('connection', 'close')
+  if (announcesBody(request.headers)) {
+    reply.header('connection', 'close')
+    // Node would otherwise read the rest of the body to discard it, waiting on a client that
+    // holds it back; once the answer is out, the connection ends (and is cut a second later).
+    reply.raw.once('finish', () => {
+      const socket = request.raw.socket
+      socket.end()
+      setTimeout(() => socket.destroy(), LINGER_MS).unref()
+    })
+  }
   return { code: check.code, message: check.message }
 }

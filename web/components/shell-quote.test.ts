@@ -90,7 +90,7 @@ function hostileStrings(count: number, seed: number): string[] {
       else s += HOSTILE_PIECES[Math.floor(next() * HOSTILE_PIECES.length)] ?? ''
     }
     // Lone surrogates cannot be encoded as UTF-8 and so never reach a terminal as such.
-    strings.push(s.toWellFormed())
+    strings.push(Buffer.from(s, 'utf8').toString('utf8'))
   }
   return strings.map((s) => s.replaceAll('\0', ''))
 }

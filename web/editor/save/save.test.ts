@@ -1,32 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { diffHunks, diffLines, hasChanges } from './diff.ts'
 import { applyChangesToValue, changesBetween, threeWayMerge } from './merge.ts'
-
-describe('diffLines', () => {
-  it('finds added, removed and kept lines with line numbers', () => {
-    const d = diffLines('a\nb\nc\nd\n', 'a\nB\nc\nd\ne\n')
-    expect(d.map((l) => `${l.kind[0]}${l.text}`)).toEqual(['ea', 'rb', 'aB', 'ec', 'ed', 'ae'])
-    expect(d.find((l) => l.text === 'e')).toEqual({ kind: 'add', text: 'e', newLine: 5 })
-    expect(d.find((l) => l.text === 'b')).toEqual({ kind: 'remove', text: 'b', oldLine: 2 })
-    expect(hasChanges(d)).toBe(true)
-    expect(hasChanges(diffLines('x\n', 'x\n'))).toBe(false)
-  })
-  it('reorders as remove + add, and hunks keep context', () => {
-    const old = Array.from({ length: 30 }, (_, i) => `l${i}`).join('\n')
-    const next = old.replace('l15', 'changed')
-    const hunks = diffHunks(diffLines(old, next), 2)
-    expect(hunks).toHaveLength(1)
-    expect(hunks[0]!.lines.map((l) => l.text)).toEqual([
-      'l13',
-      'l14',
-      'l15',
-      'changed',
-      'l16',
-      'l17',
-    ])
-    expect(diffLines('', 'a\n')).toEqual([{ kind: 'add', text: 'a', newLine: 1 }])
-  })
-})
 
 describe('threeWayMerge', () => {
   const base = {
