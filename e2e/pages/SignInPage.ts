@@ -8,6 +8,9 @@ export class SignInPage {
   readonly providerButton: Locator
   readonly error: Locator
   readonly signOutButton: Locator
+  /** Token mode: the bearer token field and its submit button. */
+  readonly tokenField: Locator
+  readonly tokenSubmit: Locator
 
   constructor(page: Page) {
     this.page = page
@@ -15,6 +18,8 @@ export class SignInPage {
     this.providerButton = page.getByRole('button', { name: 'Sign in with your identity provider' })
     this.error = page.getByTestId('sign-in-error')
     this.signOutButton = page.getByRole('button', { name: 'Sign out' })
+    this.tokenField = page.getByRole('textbox', { name: 'Kubernetes bearer token' })
+    this.tokenSubmit = page.getByRole('button', { name: 'Sign in', exact: true })
   }
 
   /** At the provider: types the user's e-mail and password into its form and submits. */

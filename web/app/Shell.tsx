@@ -55,7 +55,11 @@ export function Shell() {
     const { endSessionUrl } = await signOut().catch(() => ({ endSessionUrl: null }))
     // The provider's own session ends on its sign-out page; without one, show our sign-in page.
     if (endSessionUrl) window.location.assign(endSessionUrl)
-    else queryClient.clear()
+    else {
+      // Nothing of the signed-out user stays in memory for whoever signs in next in this tab.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'cluster-info' })
+      await queryClient.resetQueries({ queryKey: ['cluster-info'] })
+    }
   }
 
   return (

@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { Controller, useForm } from 'react-hook-form'
 import { useLocation } from 'react-router'
 import { lastSignInError, oidcSignInUrl, signInWithToken } from '../api/auth.ts'
+import { StatusError } from '../api/client.ts'
 import { errorMessage } from '../api/errors.ts'
 import './sign-in.css'
 
@@ -24,7 +25,9 @@ function TokenSignIn() {
       await signInWithToken(token.trim())
       await queryClient.invalidateQueries()
     } catch (err) {
-      setError('token', { message: errorMessage(err) })
+      // The BFF's own words ("rejected this token", "too many attempts"), not a generic 401 text.
+      const message = err instanceof StatusError ? err.status.message : undefined
+      setError('token', { message: message || errorMessage(err) })
     }
   })
   const problem = formState.errors.token?.message
