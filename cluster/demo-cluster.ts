@@ -33,7 +33,7 @@ export async function startDemoCluster(opts: DemoClusterOptions = {}): Promise<D
   const cluster = await startLocalCluster({ ...opts, binaries, log })
   const t0 = performance.now()
   try {
-    await setUpCluster(cluster, { seed: opts.seed, log, apiGateway })
+    await setUpCluster(cluster, { seed: opts.seed, log, apiGateway, oidc: cluster.info.oidc })
   } catch (err) {
     await cluster.stop()
     throw err

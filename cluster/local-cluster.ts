@@ -6,6 +6,7 @@ import { Agent, fetch } from 'undici'
 import { type BinaryPaths, ensureBinaries } from './build.ts'
 import { type Pki, ensurePki } from './lib/certs.ts'
 import { startControllerManager } from './lib/controller-manager.ts'
+import { type LocalOidcProvider, startOidcProvider } from './lib/oidc-provider.ts'
 import { type EtcdPorts, apiserverArgs, etcdArgs } from './lib/control-plane-args.ts'
 import { type KubeClient, createKubeClient } from './lib/kube-client.ts'
 import { writeKubeconfig } from './lib/kubeconfig.ts'
@@ -33,6 +34,8 @@ export interface LocalClusterOptions {
   readyTimeoutMs?: number
   /** Run kube-controller-manager (default true). */
   controllerManager?: boolean
+  /** Lifetime of the local OpenID provider's tokens (default 10 min; tests shorten it). */
+  oidcTokenTtlSeconds?: number
 }
 
 export interface LocalCluster {
@@ -143,6 +146,13 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
   const pki = await ensurePki(pkiDir)
   const tokenFile = join(stateDir, 'tokens.csv')
   const tokens = await ensureTokens(tokenFile)
+  // Before the API server: it reads the provider's discovery document to trust its tokens.
+  const oidc: LocalOidcProvider = await startOidcProvider({
+    stateDir,
+    pki,
+    port: await freePort(),
+    tokenTtlSeconds: opts.oidcTokenTtlSeconds,
+  })
 
   let etcd: { proc: ManagedProcess; url: string } | undefined
   let api: { proc: ManagedProcess; server: string; ca: string } | undefined
@@ -154,12 +164,19 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
       const port = opts.port ?? (await freePort())
       api = await startApiserver(
         binaries.kubeApiserver,
-        { etcdUrl: etcd.url, port, pki, tokenFile },
+        {
+          etcdUrl: etcd.url,
+          port,
+          pki,
+          tokenFile,
+          authenticationConfig: oidc.authenticationConfigPath,
+        },
         logs,
         opts.readyTimeoutMs ?? 90_000,
       )
     } catch (err) {
       await etcd?.proc.stop()
+      if (attempt >= 5 || !(err instanceof PortRace)) await oidc.stop()
       // A fixed --port that is taken will not free itself: only retry probed ports.
       const retry =
         err instanceof PortRace && attempt < 5 && !(opts.port && err.message.startsWith('kube'))
@@ -199,6 +216,7 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
       running: false,
       reason: 'not started (startLocalCluster alone runs no controller)',
     },
+    oidc: { issuer: oidc.issuer, clientId: oidc.clientId, users: oidc.users },
   }
 
   const clients = new Map<ClusterUser, KubeClient>()
@@ -220,6 +238,7 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
       await kcm?.stop()
       await apiProc.stop()
       await etcdProc.stop()
+      await oidc.stop()
     })()
     return stopping
   }

@@ -14,13 +14,16 @@ import { applyAll } from './lib/apply.ts'
 import { CLUSTER_FIELD_MANAGER, installCrds } from './lib/crds.ts'
 import type { KubeClient } from './lib/kube-client.ts'
 import { type Log, consoleLog, formatDuration } from './lib/progress.ts'
-import { rbacObjects, waitForAggregatedView } from './lib/rbac.ts'
+import { OIDC_PREFIX, type OidcProviderInfo } from './lib/oidc-provider.ts'
+import { oidcRbacObjects, rbacObjects, waitForAggregatedView } from './lib/rbac.ts'
 import type { LocalCluster } from './local-cluster.ts'
 import { seedDemo } from './seed.ts'
 import type { TestClusterInfo } from './test/cluster-info.ts'
 
 export interface SetUpOptions {
   seed?: boolean
+  /** The local OpenID provider, whose users get RBAC like their static twins. */
+  oidc?: OidcProviderInfo
   log?: Log
   /** The controller build (or why there is none); undefined = run without it, silently. */
   apiGateway?: ApiGatewayBuild
@@ -69,7 +72,15 @@ export async function setUpCluster(cluster: LocalCluster, opts: SetUpOptions = {
   const log = opts.log ?? consoleLog
   const admin = cluster.client('admin')
   const started = performance.now()
-  await applyAll(admin, rbacObjects(), CLUSTER_FIELD_MANAGER)
+  const oidcGroups = opts.oidc && {
+    editor: OIDC_PREFIX + opts.oidc.users.editor.groups[0],
+    viewer: OIDC_PREFIX + opts.oidc.users.viewer.groups[0],
+  }
+  await applyAll(
+    admin,
+    [...rbacObjects(), ...(oidcGroups ? oidcRbacObjects(oidcGroups) : [])],
+    CLUSTER_FIELD_MANAGER,
+  )
   const apiGateway = await setUpApiGateway(cluster, admin, opts.apiGateway, log)
   const crds = apiGateway.running ? undefined : await installCrds(admin)
   cluster.info.apiGateway = apiGateway

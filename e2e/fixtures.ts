@@ -1,6 +1,12 @@
 // The base test for every spec: the browser may only talk to the dashboard's own origin.
 // Any request to another host is aborted and fails the test at its end.
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
+import {
+  test as base,
+  expect,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from '@playwright/test'
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
@@ -30,9 +36,9 @@ interface Fixtures {
   offlineGuard: void
   /**
    * A page in a browser context of its own (own cookies and storage), guarded like `page`: a
-   * second window or user next to `page`.
+   * second window or user next to `page`. `options` may point it at another BFF (baseURL).
    */
-  newIsolatedPage: () => Promise<Page>
+  newIsolatedPage: (options?: BrowserContextOptions) => Promise<Page>
 }
 
 export const test = base.extend<Fixtures>({
@@ -52,8 +58,8 @@ export const test = base.extend<Fixtures>({
   newIsolatedPage: async ({ browser, baseURL }, use) => {
     const contexts: BrowserContext[] = []
     const leaked: string[] = []
-    await use(async () => {
-      const context = await browser.newContext({ baseURL })
+    await use(async (options = {}) => {
+      const context = await browser.newContext({ baseURL, ...options })
       contexts.push(context)
       await guard(context, [], leaked)
       return context.newPage()

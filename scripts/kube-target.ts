@@ -17,8 +17,13 @@ function kubeconfigExists(): boolean {
   return existsSync(join(homedir(), '.kube', 'config'))
 }
 
+/** Flags of `npm start` itself; the rest go to the BFF. */
+export const START_FLAGS = ['--local-cluster', '--oidc']
+
 export async function resolveKubeTarget(argv: string[]): Promise<KubeTarget> {
-  const forceLocal = argv.includes('--local-cluster')
+  // --oidc: the dashboard in oidc mode against the local cluster's own OpenID provider.
+  const oidc = argv.includes('--oidc')
+  const forceLocal = oidc || argv.includes('--local-cluster')
   if (!forceLocal && kubeconfigExists()) {
     log('Using your kubeconfig (pass --local-cluster to use the embedded demo cluster instead).')
     return { serverArgs: [], stop: async () => {} }
@@ -29,5 +34,20 @@ export async function resolveKubeTarget(argv: string[]): Promise<KubeTarget> {
     handleSignals: false,
     controller: !argv.includes('--no-controller'),
   })
-  return { serverArgs: ['--kubeconfig', cluster.kubeconfigPath], stop: () => cluster.stop() }
+  const stop = () => cluster.stop()
+  if (!oidc) return { serverArgs: ['--kubeconfig', cluster.kubeconfigPath], stop }
+  const { issuer, clientId, users } = cluster.info.oidc
+  log(
+    `Sign in at the local OpenID provider ${issuer} as\n` +
+      `  ${users.editor.email} / ${users.editor.password}   (edits APIRules in namespace demo)\n` +
+      `  ${users.viewer.email} / ${users.viewer.password}   (reads everything)`,
+  )
+  const { caFile, server } = cluster.info
+  return {
+    serverArgs: [
+      ...['--auth-mode', 'oidc', '--server', server, '--ca-file', caFile],
+      ...['--oidc-issuer', issuer, '--oidc-client-id', clientId, '--oidc-ca-file', caFile],
+    ],
+    stop,
+  }
 }

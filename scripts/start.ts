@@ -2,15 +2,13 @@
 // run the BFF. Every argument not consumed here is passed on to the BFF (`npm start -- --port 9000`).
 import { spawn } from 'node:child_process'
 import { buildIfStale } from './build-if-stale.ts'
-import { resolveKubeTarget } from './kube-target.ts'
+import { resolveKubeTarget, START_FLAGS } from './kube-target.ts'
 import { log, repoRoot } from './lib.ts'
 
 const argv = process.argv.slice(2)
 await buildIfStale()
 const target = await resolveKubeTarget(argv)
-// Flags of the embedded cluster, not of the BFF.
-const ownFlags = ['--local-cluster', '--no-controller']
-const serverArgs = [...target.serverArgs, ...argv.filter((a) => !ownFlags.includes(a))]
+const serverArgs = [...target.serverArgs, ...argv.filter((a) => !START_FLAGS.includes(a))]
 const server = spawn(process.execPath, ['server/main.ts', ...serverArgs], {
   cwd: repoRoot,
   stdio: 'inherit',

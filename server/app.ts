@@ -22,6 +22,8 @@ import { registerStatic } from './static.ts'
 import { watchMuxRoutes } from './watch-mux/routes.ts'
 import { WatchStreams } from './watch-mux/streams.ts'
 import { announcesBody, createSessionGate, resolveSession } from './sessions/request-session.ts'
+import { createOidc } from './oidc/oidc-mode.ts'
+import { oidcRoutes } from './oidc/oidc-routes.ts'
 
 export interface ServerDeps {
   /** Use this upstream instead of building one from the config (tests, fakes). */
@@ -84,10 +86,10 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   })
 
   app.server.maxConnections = config.maxConnections
-  const sessions =
-    upstream.authMode === 'token'
-      ? createSessionGate(config, (message) => app.log.warn(message))
-      : null
+  const perUser = upstream.authMode === 'token' || upstream.authMode === 'oidc'
+  const sessions = perUser ? createSessionGate(config, (message) => app.log.warn(message)) : null
+  const oidc =
+    upstream.authMode === 'oidc' && sessions !== null ? createOidc(config, sessions) : null
 
   const watches = new WatchRegistry()
   let allowedHosts: ReadonlySet<string> | null = null
@@ -125,7 +127,10 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     if (csrf !== null) return sendStatus(reply, 403, `${DASHBOARD_REFUSAL}: ${csrf}`)
     // Token mode: the session is checked here, before any body is read.
     if (sessions !== null) {
-      const refusal = resolveSession(sessions, request, reply, pathname)
+      const refusal =
+        resolveSession(sessions, request, reply, pathname) ??
+        (await oidc?.refresher.refreshIfDue(request, reply)) ??
+        null
       if (refusal !== null) return sendStatus(reply, refusal.code, refusal.message)
     }
   })
@@ -176,12 +181,23 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   })
   app.addHook('onClose', async () => {
     await upstream.close()
+    await oidc?.client.close()
   })
 
   void app.register(healthRoutes, { upstream })
   void app.register(clusterInfoRoutes, { upstream })
   const watchStreams = new WatchStreams()
-  if (sessions !== null) {
+  if (oidc !== null && sessions !== null) {
+    void app.register(oidcRoutes, {
+      upstream,
+      sessions,
+      client: oidc.client,
+      secureCookies: config.secureCookies,
+      redirectUrl: config.oidcRedirectUrl,
+      signInBurst: config.signInBurst,
+      onSignOut: (session) => watchStreams.closeIdentity(session.id),
+    })
+  } else if (sessions !== null) {
     void app.register(authRoutes, {
       upstream,
       sessions,

@@ -4,6 +4,7 @@ import type { AuthMode } from './config.ts'
 import type { Upstream, UpstreamAuth } from './credentials/upstream.ts'
 import type { KubeVersionInfo, SelfSubjectReview } from './kube-types.ts'
 import { sessionOf } from './sessions/request-session.ts'
+import { bearerOf } from './sessions/session-store.ts'
 import { upstreamJson } from './upstream-request.ts'
 
 const INFO_TIMEOUT_MS = 5_000
@@ -48,19 +49,21 @@ export async function clusterInfoRoutes(app: FastifyInstance, options: { upstrea
   app.get('/api/cluster', async (request, reply) => {
     const session = sessionOf(request)
     // Before sign-in, a caller learns only what the sign-in page needs: that it must sign in.
-    if (upstream.authMode === 'token' && session === null) {
+    const perUser = upstream.authMode === 'token' || upstream.authMode === 'oidc'
+    if (perUser && session === null) {
       const anonymous: ClusterInfo = {
         context: null,
         server: null,
         kubernetesVersion: null,
         user: null,
-        authMode: 'token',
+        authMode: upstream.authMode,
         signedIn: false,
       }
       return reply.send(anonymous)
     }
     const auth =
-      (await upstream.authFor(session?.credentials.token ?? null)) ?? (await upstream.probeAuth())
+      (await upstream.authFor(session ? bearerOf(session.credentials) : null)) ??
+      (await upstream.probeAuth())
     const [version, user] = await Promise.all([
       upstreamJson(upstream, auth, 'GET', '/version', undefined, INFO_TIMEOUT_MS)
         .then((res) =>

@@ -3,8 +3,10 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export type AuthMode = 'kubeconfig' | 'in-cluster' | 'token'
-export const AUTH_MODES: readonly AuthMode[] = ['kubeconfig', 'in-cluster', 'token']
+export type AuthMode = 'kubeconfig' | 'in-cluster' | 'token' | 'oidc'
+export const AUTH_MODES: readonly AuthMode[] = ['kubeconfig', 'in-cluster', 'token', 'oidc']
+/** Which of the provider's tokens the API server gets as the user's bearer. */
+export type OidcTokenUse = 'id' | 'access'
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 const LOG_LEVELS: readonly LogLevel[] = [
   'fatal',
@@ -57,6 +59,14 @@ export interface Config {
   maxConnections: number
   /** Token mode: sign-in attempts per client address, as a burst; refilled at one per second. */
   signInBurst: number
+  /** oidc mode: the OpenID provider and the dashboard's client there. */
+  oidcIssuer: string | null
+  oidcClientId: string | null
+  oidcClientSecretFile: string | null
+  oidcScopes: string
+  oidcTokenUse: OidcTokenUse
+  oidcCaFile: string | null
+  oidcRedirectUrl: string | null
 }
 
 export class ConfigError extends Error {}
@@ -109,7 +119,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     shownDefault: 'kubeconfig',
     value: 'kubeconfig',
     description:
-      'Where API credentials come from: kubeconfig, in-cluster (service account) or token (each user signs in with a bearer token).',
+      'Where API credentials come from: kubeconfig, in-cluster (service account), token (each user signs in with a bearer token) or oidc (each user signs in at the OpenID provider the API server trusts).',
   },
   {
     key: 'kubeconfig',
@@ -331,6 +341,76 @@ export const OPTIONS: readonly OptionSpec[] = [
     description:
       'Token mode: sign-in attempts one client address may make at once; one more is allowed each second, beyond that 429.',
   },
+  {
+    key: 'oidcIssuer',
+    flag: 'oidc-issuer',
+    env: 'OIDC_ISSUER',
+    kind: 'string',
+    shownDefault: 'none',
+    value: null,
+    description:
+      'oidc mode: issuer URL of the OpenID provider (the one the API server trusts, e.g. its --oidc-issuer-url or authentication config).',
+  },
+  {
+    key: 'oidcClientId',
+    flag: 'oidc-client-id',
+    env: 'OIDC_CLIENT_ID',
+    kind: 'string',
+    shownDefault: 'none',
+    value: null,
+    description:
+      'oidc mode: client ID of the dashboard at the provider; the API server must accept it as audience.',
+  },
+  {
+    key: 'oidcClientSecretFile',
+    flag: 'oidc-client-secret-file',
+    env: 'OIDC_CLIENT_SECRET_FILE',
+    kind: 'path',
+    shownDefault: 'none (public client)',
+    value: null,
+    description:
+      'oidc mode: file holding the client secret, for a confidential client (PKCE is used either way).',
+  },
+  {
+    key: 'oidcScopes',
+    flag: 'oidc-scopes',
+    env: 'OIDC_SCOPES',
+    kind: 'string',
+    shownDefault: 'openid email profile groups offline_access',
+    value: 'openid email profile groups offline_access',
+    description:
+      'oidc mode: scopes to ask for (space-separated); `offline_access` gives the refresh token that renews sessions.',
+  },
+  {
+    key: 'oidcTokenUse',
+    flag: 'oidc-token',
+    env: 'OIDC_TOKEN',
+    kind: 'enum',
+    choices: ['id', 'access'],
+    shownDefault: 'id',
+    value: 'id',
+    description:
+      'oidc mode: which token the API server gets as the bearer, the ID token (as kubectl oidc-login sends) or the access token.',
+  },
+  {
+    key: 'oidcCaFile',
+    flag: 'oidc-ca-file',
+    env: 'OIDC_CA_FILE',
+    kind: 'path',
+    shownDefault: 'system CAs',
+    value: null,
+    description: 'oidc mode: extra CA bundle trusted for the provider (a private CA).',
+  },
+  {
+    key: 'oidcRedirectUrl',
+    flag: 'oidc-redirect-url',
+    env: 'OIDC_REDIRECT_URL',
+    kind: 'string',
+    shownDefault: '<origin>/api/auth/oidc/callback',
+    value: null,
+    description:
+      'oidc mode: redirect URI registered at the provider (default: the request origin, https with --secure-cookies, + /api/auth/oidc/callback).',
+  },
 ]
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -440,7 +520,8 @@ export function isLoopbackHost(host: string): boolean {
 function validate(config: Config): void {
   // With a server-side identity (in-cluster, kubeconfig) the Host allowlist would be the only gate
   // for whoever reaches the port, and a Host header is the client's to choose.
-  if (config.authMode !== 'token' && !isLoopbackHost(config.host) && !config.behindAuthProxy) {
+  const perUser = config.authMode === 'token' || config.authMode === 'oidc'
+  if (!perUser && !isLoopbackHost(config.host) && !config.behindAuthProxy) {
     throw new ConfigError(
       `${config.authMode} mode acts as one identity for every client, so it listens only on a loopback address unless an authenticating proxy is in front: set --behind-auth-proxy (BEHIND_AUTH_PROXY=true) to listen on ${config.host}`,
     )
@@ -456,6 +537,14 @@ function validate(config: Config): void {
       throw new ConfigError(
         `EMBED_ALLOWED_ORIGINS entry "${origin}" is not an origin like https://host (no wildcards)`,
       )
+    }
+  }
+  if (config.authMode === 'oidc') {
+    if (config.oidcIssuer === null || config.oidcClientId === null) {
+      throw new ConfigError('oidc mode needs --oidc-issuer and --oidc-client-id')
+    }
+    if (!/^https:\/\//.test(config.oidcIssuer)) {
+      throw new ConfigError(`--oidc-issuer must be an https URL, got "${config.oidcIssuer}"`)
     }
   }
   if (config.server !== null) {

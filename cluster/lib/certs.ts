@@ -167,3 +167,33 @@ export async function ensureWebhookCert(dir: string): Promise<{ chain: string; k
   ])
   return { chain: leaf + ca, key: pem }
 }
+
+/**
+ * A serving certificate for another loopback service of the local cluster (e.g. the OpenID
+ * provider), signed by the cluster CA so that kube-apiserver and the BFF trust it as they trust the
+ * API server. Made anew on each call: it is cheap, and the files live beside the service's state.
+ */
+export async function issueServingCert(
+  pki: Pki,
+  dir: string,
+  name: string,
+): Promise<{ cert: string; key: string }> {
+  const ossl = (cmd: string) => runChecked('openssl', cmd.split(' '), { cwd: dir })
+  await writeFile(
+    join(dir, `${name}.ext`),
+    'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' +
+      'keyUsage=critical,digitalSignature\n',
+  )
+  await ossl(
+    `req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=${name} ` +
+      `-keyout ${name}.key -out ${name}.csr`,
+  )
+  await ossl(
+    `x509 -req -in ${name}.csr -CA ${pki.caCert} -CAkey ${pki.caKey} -CAcreateserial -days 365 ` +
+      `-extfile ${name}.ext -out ${name}.crt`,
+  )
+  return {
+    cert: await readFile(join(dir, `${name}.crt`), 'utf8'),
+    key: await readFile(join(dir, `${name}.key`), 'utf8'),
+  }
+}

@@ -28,6 +28,8 @@ export interface ApiserverConfig {
   port: number
   pki: Pki
   tokenFile: string
+  /** AuthenticationConfiguration file (JWT authenticator for the local OpenID provider). */
+  authenticationConfig?: string
 }
 
 export function apiserverArgs(c: ApiserverConfig): string[] {
@@ -44,6 +46,7 @@ export function apiserverArgs(c: ApiserverConfig): string[] {
     `--tls-private-key-file=${c.pki.serverKey}`,
     `--client-ca-file=${c.pki.caCert}`,
     `--token-auth-file=${c.tokenFile}`,
+    ...(c.authenticationConfig ? [`--authentication-config=${c.authenticationConfig}`] : []),
     '--authorization-mode=RBAC',
     // Only allocation: no kube-proxy, so these IPs carry no traffic.
     '--service-cluster-ip-range=10.96.0.0/12',

@@ -33,13 +33,14 @@ const clusterRole = (
   rules,
 })
 
-const user = (name: string) => [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name }]
+type Subject = { kind: 'User' | 'Group'; name: string }
+const user = (name: string): Subject => ({ kind: 'User', name })
 
 const binding = (
   kind: 'ClusterRoleBinding' | 'RoleBinding',
   name: string,
   role: string,
-  subject: string,
+  subject: string | Subject,
   namespace?: string,
 ): KubeObject => ({
   apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -50,7 +51,12 @@ const binding = (
     labels: { 'app.kubernetes.io/part-of': PREFIX },
   },
   roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role },
-  subjects: user(subject),
+  subjects: [
+    {
+      apiGroup: 'rbac.authorization.k8s.io',
+      ...(typeof subject === 'string' ? user(subject) : subject),
+    },
+  ],
 })
 
 export function rbacObjects(): KubeObject[] {
@@ -118,4 +124,29 @@ export async function waitForAggregatedView(client: KubeClient, timeoutMs = 30_0
     timeoutMs,
     200,
   )
+}
+
+/**
+ * The local OpenID provider's users get the same rights as their static twins, through their
+ * groups as the API server names them (`oidc:` prefix): editors like `developer`, viewers like
+ * `viewer`.
+ */
+export function oidcRbacObjects(groups: { editor: string; viewer: string }): KubeObject[] {
+  const group = (name: string): Subject => ({ kind: 'Group', name })
+  return [
+    binding('ClusterRoleBinding', `${PREFIX}:oidc-viewer-view`, 'view', group(groups.viewer)),
+    binding(
+      'RoleBinding',
+      `${PREFIX}:oidc-editor`,
+      `${PREFIX}:apirule-developer`,
+      group(groups.editor),
+      DEMO_NAMESPACE,
+    ),
+    binding(
+      'ClusterRoleBinding',
+      `${PREFIX}:oidc-editor-cluster-read`,
+      `${PREFIX}:developer-cluster-read`,
+      group(groups.editor),
+    ),
+  ]
 }

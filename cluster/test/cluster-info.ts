@@ -1,3 +1,4 @@
+import type { OidcProviderInfo } from '../lib/oidc-provider.ts'
 // What the integration-test global setup hands to every test file (through Vitest's provide/inject,
 // and as the JSON file named by KYMA_TEST_CLUSTER for other runners such as Playwright).
 
@@ -19,6 +20,8 @@ export interface TestClusterInfo {
   kubectl: string
   /** Whether the Kyma API Gateway controller reconciles this cluster, and if not, why. */
   apiGateway: { running: true } | { running: false; reason: string }
+  /** The local OpenID provider that the API server trusts (issuer, client, users). */
+  oidc: OidcProviderInfo
 }
 
 declare module 'vitest' {

@@ -58,7 +58,14 @@ export async function startTestCluster(opts: { log?: Log } = {}): Promise<TestCl
   // A fresh dir per run: namespaces never finish deleting without a controller manager, so old
   // data would only get in the way.
   const stateDir = join(defaultStateDir, `test-${randomBytes(4).toString('hex')}`)
-  const cluster = await startDemoCluster({ stateDir, ephemeral: true, seed: true, log })
+  // Short-lived OIDC tokens, so the browser tests see a session outlive several of them.
+  const cluster = await startDemoCluster({
+    stateDir,
+    ephemeral: true,
+    seed: true,
+    log,
+    oidcTokenTtlSeconds: 45,
+  })
   const infoFile = join(stateDir, 'cluster-info.json')
   await writeFile(infoFile, JSON.stringify(cluster.info, null, 2), { mode: 0o600 })
   process.env[CLUSTER_INFO_ENV] = infoFile

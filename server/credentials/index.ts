@@ -18,6 +18,8 @@ export async function createUpstream(config: Config): Promise<Upstream> {
         caFile: config.inClusterCaFile,
       })
     case 'token':
-      return tokenUpstream(config)
+    case 'oidc':
+      // Both forward each user's own bearer (typed in, or from the OpenID provider).
+      return tokenUpstream(config, config.authMode)
   }
 }

@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { sendStatus } from '../kube-status.ts'
 import { sessionOf } from '../sessions/request-session.ts'
-import type { Session } from '../sessions/session-store.ts'
+import { bearerOf, type Session } from '../sessions/session-store.ts'
 import type { Upstream, UpstreamAuth } from './upstream.ts'
 
 export interface RequestAuth {
@@ -22,7 +22,7 @@ export async function requestAuth(
   const session = sessionOf(request)
   let auth: UpstreamAuth | null
   try {
-    auth = await upstream.authFor(session?.credentials.token ?? null)
+    auth = await upstream.authFor(session ? bearerOf(session.credentials) : null)
   } catch (error) {
     request.log.error({ err: error }, 'cannot obtain upstream credentials')
     await sendStatus(

@@ -52,11 +52,14 @@ async function resolveTarget(config: Config): Promise<Target> {
   }
 }
 
-export async function tokenUpstream(config: Config): Promise<Upstream> {
+export async function tokenUpstream(
+  config: Config,
+  authMode: 'token' | 'oidc' = 'token',
+): Promise<Upstream> {
   const target = await resolveTarget(config)
   const dispatcher = createUpstreamAgent(target.tls)
   return {
-    authMode: 'token',
+    authMode,
     server: trimServerUrl(target.server),
     context: target.context,
     configuredUser: null,

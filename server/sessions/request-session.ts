@@ -93,6 +93,11 @@ const sessions = new WeakMap<FastifyRequest, Session>()
 /** How long a refused connection may still deliver its answer before it is cut. */
 const LINGER_MS = 1000
 
+/** Replaces the request's session, e.g. after its credentials were refreshed (oidc mode). */
+export function attachSession(request: FastifyRequest, session: Session): void {
+  sessions.set(request, session)
+}
+
 /** The request's valid session (token mode), as resolved by the request hook; else null. */
 export function sessionOf(request: FastifyRequest): Session | null {
   return sessions.get(request) ?? null

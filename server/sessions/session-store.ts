@@ -14,7 +14,37 @@ export interface BearerCredentials {
   kind: 'bearer'
   token: string
 }
-export type SessionCredentials = BearerCredentials
+/** oidc mode: the provider's tokens; `bearer` (ID or access token) is what the API server gets. */
+export interface OidcCredentials {
+  kind: 'oidc'
+  bearer: string
+  idToken: string | null
+  refreshToken: string | null
+  /** Epoch ms when `bearer` was obtained and when it expires (the BFF refreshes before). */
+  obtainedAt: number
+  expiresAt: number
+}
+export type SessionCredentials = BearerCredentials | OidcCredentials
+
+/** The bearer token the API server gets for these credentials. */
+export function bearerOf(credentials: SessionCredentials): string {
+  return credentials.kind === 'bearer' ? credentials.token : credentials.bearer
+}
+
+function isCredentials(value: unknown): value is SessionCredentials {
+  if (typeof value !== 'object' || value === null) return false
+  const c = value as Record<string, unknown>
+  const optional = (v: unknown) => v === null || typeof v === 'string'
+  if (c.kind === 'bearer') return typeof c.token === 'string'
+  return (
+    c.kind === 'oidc' &&
+    typeof c.bearer === 'string' &&
+    optional(c.idToken) &&
+    optional(c.refreshToken) &&
+    typeof c.obtainedAt === 'number' &&
+    typeof c.expiresAt === 'number'
+  )
+}
 
 export interface Session {
   /** Random id (128 bits): names the session for revocation and binds watch streams to it. */
@@ -56,16 +86,12 @@ interface SealedSession {
 function isSealedSession(value: unknown): value is SealedSession {
   if (typeof value !== 'object' || value === null) return false
   const v = value as Record<string, unknown>
-  const cred = v.cred as Record<string, unknown> | null | undefined
   return (
     typeof v.sid === 'string' &&
     (typeof v.user === 'string' || v.user === null) &&
     typeof v.iat === 'number' &&
     typeof v.seen === 'number' &&
-    typeof cred === 'object' &&
-    cred !== null &&
-    cred.kind === 'bearer' &&
-    typeof cred.token === 'string'
+    isCredentials(v.cred)
   )
 }
 
@@ -118,6 +144,22 @@ export class SessionStore {
       return { ok: true, session, renewed: null }
     const fresh = { ...session, lastSeen: now }
     return { ok: true, session: fresh, renewed: this.#seal(fresh) }
+  }
+
+  /** Seals a small value of another kind (e.g. a pending sign-in) with the session key. */
+  sealValue(purpose: string, payload: unknown): string {
+    return seal(this.#key, `${PURPOSE}:${purpose}`, payload)
+  }
+
+  /** The value sealed by sealValue for `purpose`, or null (forged, altered, other purpose). */
+  unsealValue(purpose: string, sealed: string): unknown {
+    return unseal(this.#key, `${PURPOSE}:${purpose}`, sealed)
+  }
+
+  /** The same session with new credentials (a refresh), sealed anew. */
+  replaceCredentials(session: Session, credentials: SessionCredentials) {
+    const fresh: Session = { ...session, credentials, lastSeen: this.#now() }
+    return { session: fresh, sealed: this.#seal(fresh) }
   }
 
   /** Ends a session on this replica: its sealed value is refused from now on. */

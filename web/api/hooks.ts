@@ -700,6 +700,8 @@ export interface ClusterInfo {
   kubernetesVersion?: string
   user?: string
   authMode?: string
+  /** Per-user modes (token, oidc): whether this browser has a valid session. */
+  signedIn?: boolean
 }
 
 export function useClusterInfo() {

@@ -11,9 +11,14 @@ import '@ui5/webcomponents-icons/dist/chain-link.js'
 import '@ui5/webcomponents-icons/dist/connected.js'
 import '@ui5/webcomponents-icons/dist/action.js'
 import '@ui5/webcomponents-icons/dist/menu2.js'
+import '@ui5/webcomponents-icons/dist/log.js'
+import '@ui5/webcomponents-icons/dist/visits.js'
+import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Outlet, useLocation, useNavigate } from 'react-router'
+import { signOut, signsIn } from '../api/auth.ts'
 import { useClusterInfo } from '../api/hooks.ts'
+import { SignInPage } from './SignInPage.tsx'
 import { NamespaceSelect } from './NamespaceSelect.tsx'
 import { ClusterBadge } from './ClusterBadge.tsx'
 import { ThemeSwitch } from './ThemeSwitch.tsx'
@@ -40,6 +45,22 @@ export function Shell() {
   const [collapsed, setCollapsed] = useState(false)
   const { ns, section } = parseLocation(location.pathname)
   const namespace = ns === ALL_NAMESPACES ? undefined : ns
+  const queryClient = useQueryClient()
+  const mode = cluster.data?.authMode
+  const perUser = signsIn(mode)
+
+  if (perUser && cluster.data?.signedIn === false) return <SignInPage mode={mode} />
+
+  const onSignOut = async () => {
+    const { endSessionUrl } = await signOut().catch(() => ({ endSessionUrl: null }))
+    // The provider's own session ends on its sign-out page; without one, show our sign-in page.
+    if (endSessionUrl) window.location.assign(endSessionUrl)
+    else {
+      // Nothing of the signed-out user stays in memory for whoever signs in next in this tab.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'cluster-info' })
+      await queryClient.resetQueries({ queryKey: ['cluster-info'] })
+    }
+  }
 
   return (
     <div className="app-shell">
@@ -58,6 +79,11 @@ export function Shell() {
           <>
             <ClusterBadge info={cluster.data} />
             <ThemeSwitch data-hide-order="1" />
+            {perUser && (
+              <Button icon="log" design="Transparent" onClick={() => void onSignOut()}>
+                Sign out
+              </Button>
+            )}
           </>
         }
       />

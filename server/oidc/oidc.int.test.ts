@@ -1,0 +1,220 @@
+// oidc mode end to end without a browser: the BFF against the local cluster's real OpenID provider
+// (oidc-provider) and the real kube-apiserver, which trusts the provider's ID tokens.
+import { randomBytes } from 'node:crypto'
+import { fetch } from 'undici'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import {
+  apiRulesPath,
+  closeClients,
+  createTestNamespace,
+  kubeRequest,
+  testApiRule,
+} from '../../cluster/test/helpers.ts'
+import { signInAtProvider } from '../../cluster/test/oidc-login.ts'
+import { CSRF_HEADER } from '../security/csrf.ts'
+import { startBff, type RunningBff } from '../test/bff.ts'
+
+const cluster = inject('cluster')
+let bff: RunningBff
+let namespace: string
+
+beforeAll(async () => {
+  namespace = await createTestNamespace(cluster, 'oidc')
+  // The editors' group may create APIRules in this namespace, as the developer may in `demo`.
+  await kubeRequest(
+    cluster,
+    'admin',
+    'POST',
+    `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings`,
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'oidc-editors' },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'kyma-apirules-dashboard:apirule-developer',
+      },
+      subjects: [
+        { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'oidc:dashboard-editors' },
+      ],
+    },
+  )
+  bff = await startBff({
+    authMode: 'oidc',
+    server: cluster.server,
+    caFile: cluster.caFile,
+    oidcIssuer: cluster.oidc.issuer,
+    oidcClientId: cluster.oidc.clientId,
+    oidcCaFile: cluster.caFile,
+  })
+})
+
+afterAll(async () => {
+  await bff?.close()
+  await closeClients()
+})
+
+const cookiePair = (setCookie: string) => setCookie.split(';')[0] ?? ''
+const named = (cookies: string[], name: string) =>
+  cookies.find((c) => c.startsWith(`${name}=`)) ?? ''
+
+function get(path: string, cookie = '') {
+  return fetch(bff.origin + path, { redirect: 'manual', headers: cookie ? { cookie } : {} })
+}
+
+/** The whole browser journey: dashboard → provider's sign-in form → callback → session cookie. */
+async function signIn(role: 'editor' | 'viewer', returnTo = '/namespaces/demo/apirules') {
+  const start = await get(`/api/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`)
+  expect(start.status).toBe(303)
+  const flow = cookiePair(named(start.headers.getSetCookie(), 'kyma_dashboard_oidc'))
+  expect(flow).not.toBe('')
+  const authorizationUrl = start.headers.get('location') ?? ''
+  expect(authorizationUrl.startsWith(cluster.oidc.issuer)).toBe(true)
+  const { callbackUrl } = await signInAtProvider(
+    authorizationUrl,
+    cluster.oidc.users[role],
+    cluster.caData,
+    `${bff.origin}/api/auth/oidc/callback`,
+  )
+  return { flow, callbackUrl }
+}
+
+async function finish(callbackUrl: URL, flow: string) {
+  const res = await get(callbackUrl.pathname + callbackUrl.search, flow)
+  expect(res.status).toBe(303)
+  const session = cookiePair(named(res.headers.getSetCookie(), 'kyma_dashboard_session'))
+  return { location: res.headers.get('location') ?? '', session }
+}
+
+describe('oidc mode', () => {
+  it('tells a caller without a session only that it must sign in', async () => {
+    const res = await get('/api/cluster')
+    expect(await res.json()).toEqual({
+      context: null,
+      server: null,
+      kubernetesVersion: null,
+      user: null,
+      authMode: 'oidc',
+      signedIn: false,
+    })
+  })
+
+  it('signs the editor in through the provider; the API server sees the OIDC user', async () => {
+    const { flow, callbackUrl } = await signIn('editor')
+    const { location, session } = await finish(callbackUrl, flow)
+    expect(location).toBe('/namespaces/demo/apirules')
+    expect(session).toMatch(/^kyma_dashboard_session=v1\./)
+    // The browser never holds a token: the cookie is sealed, not a JWT.
+    expect(session).not.toMatch(/eyJ/)
+    const info = (await (await get('/api/cluster', session)).json()) as Record<string, unknown>
+    expect(info).toMatchObject({
+      authMode: 'oidc',
+      signedIn: true,
+      user: 'oidc:editor@local.kyma.dev',
+    })
+
+    const name = `oidc-${randomBytes(3).toString('hex')}`
+    const created = await fetch(`${bff.origin}/api/k8s${apiRulesPath(namespace)}`, {
+      method: 'POST',
+      headers: {
+        cookie: session,
+        'content-type': 'application/json',
+        origin: bff.origin,
+        [CSRF_HEADER]: '1',
+      },
+      body: JSON.stringify(testApiRule(name)),
+    })
+    expect(created.status).toBe(201)
+    const body = (await created.json()) as { metadata: { managedFields: { manager: string }[] } }
+    expect(body.metadata.managedFields.length).toBeGreaterThan(0)
+
+    // Signing out ends the session: the same cookie, copied, is refused afterwards.
+    const out = await fetch(`${bff.origin}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: session, origin: bff.origin, [CSRF_HEADER]: '1' },
+    })
+    const { endSessionUrl } = (await out.json()) as { endSessionUrl: string }
+    expect(endSessionUrl.startsWith(`${cluster.oidc.issuer}/session/end`)).toBe(true)
+    expect(new URL(endSessionUrl).searchParams.get('id_token_hint')).toBeTruthy()
+    const after = await get(`/api/k8s${apiRulesPath(namespace)}`, session)
+    expect(after.status).toBe(401)
+  })
+
+  it('refuses the viewer a create with the API server’s own 403 reason', async () => {
+    const { flow, callbackUrl } = await signIn('viewer')
+    const { session } = await finish(callbackUrl, flow)
+    const res = await fetch(`${bff.origin}/api/k8s${apiRulesPath(namespace)}`, {
+      method: 'POST',
+      headers: {
+        cookie: session,
+        'content-type': 'application/json',
+        origin: bff.origin,
+        [CSRF_HEADER]: '1',
+      },
+      body: JSON.stringify(testApiRule('viewer-try')),
+    })
+    expect(res.status).toBe(403)
+    const status = (await res.json()) as { reason: string; message: string }
+    expect(status.reason).toBe('Forbidden')
+    expect(status.message).toContain(
+      'User "oidc:viewer@local.kyma.dev" cannot create resource "apirules"',
+    )
+  })
+
+  it('refuses a tampered state, a tampered code, a replayed code and a callback it did not start', async () => {
+    const { flow, callbackUrl } = await signIn('editor')
+    const refused = async (url: URL, cookie: string) => {
+      const res = await get(url.pathname + url.search, cookie)
+      expect(res.status).toBe(303)
+      expect(res.headers.get('location')).toMatch(/^\/\?signInError=/)
+      expect(named(res.headers.getSetCookie(), 'kyma_dashboard_session')).toBe('')
+      return decodeURIComponent(res.headers.get('location') ?? '')
+    }
+    const badState = new URL(callbackUrl)
+    badState.searchParams.set('state', 'forged-state')
+    expect(await refused(badState, flow)).toMatch(/state/)
+    const badCode = new URL(callbackUrl)
+    badCode.searchParams.set('code', 'forged-code')
+    expect(await refused(badCode, flow)).toMatch(/grant|code/i)
+    // Login CSRF: an attacker's own callback URL, opened in the victim's browser (no flow cookie).
+    expect(await refused(callbackUrl, '')).toMatch(/not started here/)
+
+    const { session } = await finish(callbackUrl, flow)
+    expect(session).not.toBe('')
+    // The same code again (replayed from history or a log) is refused by the provider.
+    expect(await refused(callbackUrl, flow)).toMatch(/grant/i)
+  })
+
+  it('refuses a wrong password at the provider', async () => {
+    const start = await get('/api/auth/oidc/login')
+    await expect(
+      signInAtProvider(
+        start.headers.get('location') ?? '',
+        { email: cluster.oidc.users.editor.email, password: 'wrong' },
+        cluster.caData,
+        `${bff.origin}/api/auth/oidc/callback`,
+      ),
+    ).rejects.toThrow(/provider answered 401/)
+  })
+
+  it('never sends the user back to another origin', async () => {
+    for (const evil of [
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example',
+      '/api/auth/logout',
+    ]) {
+      const start = await get(`/api/auth/oidc/login?returnTo=${encodeURIComponent(evil)}`)
+      const location = start.headers.get('location') ?? ''
+      const { callbackUrl } = await signInAtProvider(
+        location,
+        cluster.oidc.users.viewer,
+        cluster.caData,
+        `${bff.origin}/api/auth/oidc/callback`,
+      )
+      const flow = cookiePair(named(start.headers.getSetCookie(), 'kyma_dashboard_oidc'))
+      expect((await finish(callbackUrl, flow)).location).toBe('/')
+    }
+  })
+})
