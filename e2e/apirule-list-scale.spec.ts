@@ -45,6 +45,7 @@ test('sort and search survive opening a rule and going back inside the app', asy
   await expect(list.count).toHaveText(`${COUNT} API Rules`, { timeout: 30_000 })
   await list.sortBy('Name') // ascending by default: toggles to descending
   await expect.poll(async () => (await list.rowNames())[0]).toBe('api-1999')
+  await list.search.click()
   await list.search.pressSequentially('api-19', { delay: 30 })
   await expect(list.count).toHaveText(`100 of ${COUNT} API Rules`)
 

@@ -3,6 +3,8 @@
 // every scroll step (the virtualized API Rule list) that cost shows up as dropped frames, so rows
 // use this instead. Import the icon's data from `@ui5/webcomponents-icons/dist/v5/<name>.js`
 // (the Horizon set the dashboard's themes use).
+import './components.css'
+
 export interface IconData {
   pathData: string
   viewBox: string

@@ -227,20 +227,20 @@ describe('ApiRuleListPage', () => {
     expect(screen.getAllByText('Create API Rule').length).toBeGreaterThan(0)
   })
 
-  it('explains a 403 and a lost connection', () => {
+  it('explains a 403 and a lost connection', async () => {
     fixtures.set('apirules/v2', {
       items: [],
       error: new StatusError({ kind: 'Status', code: 403, reason: 'Forbidden' }, 403),
     })
     renderPage()
-    expect(screen.getByText('You may not list APIRules in namespace default')).toBeTruthy()
+    expect(await screen.findByText('You may not list APIRules in namespace default')).toBeTruthy()
     cleanup()
     fixtures.set('apirules/v2', {
       items: [],
       error: new StatusError({ kind: 'Status', code: 503 }, 503),
     })
     renderPage()
-    expect(screen.getByText('API server unreachable')).toBeTruthy()
+    expect(await screen.findByText('API server unreachable')).toBeTruthy()
     expect(screen.getByText('Retry')).toBeTruthy()
   })
 

@@ -1,20 +1,11 @@
 // APIRule list: live (watch), virtualized (ApiRuleTable), searchable (`/`), sortable and filterable
 // with the state in the URL and remembered across in-app navigation (useListQuery), bulk delete,
 // permission-aware actions, and v1beta1 objects shown with a migration link.
-import {
-  Button,
-  Icon,
-  Input,
-  MessageStrip,
-  Option,
-  Select,
-  Text,
-  type InputDomRef,
-} from '@ui5/webcomponents-react'
+import { Button, Icon, Input, Option, Select, type InputDomRef } from '@ui5/webcomponents-react'
 import '@ui5/webcomponents-icons/dist/add.js'
 import '@ui5/webcomponents-icons/dist/delete.js'
 import '@ui5/webcomponents-icons/dist/search.js'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { errorMessage } from '../../api/errors.ts'
 import { useK8sDelete } from '../../api/hooks.ts'
@@ -22,7 +13,6 @@ import { APIRULES } from '../../api/resources.ts'
 import { ALL_NAMESPACES, useNamespace } from '../../app/namespace.ts'
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
 import { EmptyState } from '../../components/EmptyState.tsx'
-import { ErrorBanner } from '../../components/ErrorBanner.tsx'
 import { ListPageHeader } from '../../components/ListPage.tsx'
 import { LoadingSkeleton } from '../../components/LoadingSkeleton.tsx'
 import { ApiRuleTable } from './ApiRuleTable.tsx'
@@ -42,6 +32,14 @@ import {
 import { useApiRuleData, useApiRulePermissions } from './useApiRuleData.ts'
 import { useListQuery } from './useListQuery.ts'
 import './apirules.css'
+
+// Shown only when something failed: loaded then, not on the list's first paint.
+const ErrorBanner = lazy(() =>
+  import('../../components/ErrorBanner.tsx').then((m) => ({ default: m.ErrorBanner })),
+)
+const MessageStrip = lazy(() =>
+  import('@ui5/webcomponents-react/MessageStrip').then((m) => ({ default: m.MessageStrip })),
+)
 
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
@@ -172,12 +170,14 @@ export function ApiRuleListPage() {
   let body
   if (data.error) {
     body = (
-      <ErrorBanner
-        error={data.error}
-        context={{ verb: 'list', resource: 'APIRules', namespace }}
-        onRetry={data.refetch}
-        alwaysRetry
-      />
+      <Suspense fallback={null}>
+        <ErrorBanner
+          error={data.error}
+          context={{ verb: 'list', resource: 'APIRules', namespace }}
+          onRetry={data.refetch}
+          alwaysRetry
+        />
+      </Suspense>
     )
   } else if (data.isLoading) {
     body = <LoadingSkeleton label="Loading API Rules" rows={8} />
@@ -226,7 +226,7 @@ export function ApiRuleListPage() {
     <main className="kd-page" aria-labelledby="apirules-title">
       <ListPageHeader title="API Rules" titleId="apirules-title" connection={data.connection}>
         {!perms.create.allowed && !perms.create.isLoading && (
-          <Text className="kd-muted">{perms.create.reason}</Text>
+          <span className="kd-muted">{perms.create.reason}</span>
         )}
         {createButton}
       </ListPageHeader>
@@ -287,14 +287,14 @@ export function ApiRuleListPage() {
           </Button>
         )}
         <span className="kd-spacer" />
-        <Text aria-live="polite">
+        <span className="kd-count" aria-live="polite">
           {data.isLoading
             ? ''
             : rows.length === data.rows.length
               ? `${rows.length} API Rules`
               : `${rows.length} of ${data.rows.length} API Rules`}
           {selection.length ? ` · ${selection.length} selected` : ''}
-        </Text>
+        </span>
         <Button
           design="Transparent"
           icon="delete"
@@ -313,9 +313,11 @@ export function ApiRuleListPage() {
       </div>
 
       {deleteErrors.length > 0 && (
-        <MessageStrip design="Negative" onClose={() => setDeleteErrors([])}>
-          {`Could not delete ${deleteErrors.length === 1 ? 'one API Rule' : `${deleteErrors.length} API Rules`}: ${deleteErrors.join('; ')}`}
-        </MessageStrip>
+        <Suspense fallback={null}>
+          <MessageStrip design="Negative" onClose={() => setDeleteErrors([])}>
+            {`Could not delete ${deleteErrors.length === 1 ? 'one API Rule' : `${deleteErrors.length} API Rules`}: ${deleteErrors.join('; ')}`}
+          </MessageStrip>
+        </Suspense>
       )}
 
       {body}
