@@ -2,10 +2,13 @@
 // link keeps it) and an in-memory copy per namespace brings it back after in-app navigation to a
 // plain list link ("Back to API Rules", the side navigation).
 //
-// The search text is held apart from the URL and from the filtered view: the input is uncontrolled
-// and reports each keystroke to local state; the table filters on a deferred copy of that state,
-// and the URL is written after typing pauses. Nothing writes the input's value while the user
-// types, so no re-render can put back an older text (the lost keystrokes of issue 16).
+// The page holds the state itself and the URL follows it: a sort or filter change re-renders the
+// list in the click's own render, and the router navigation that writes the URL (which re-renders
+// the whole page, as a transition) comes after. The search text is held apart from the filtered
+// view: the input is uncontrolled and reports each keystroke to local state; the table filters on
+// a deferred copy of that state, and the URL is written after typing pauses. Nothing writes the
+// input's value while the user types, so no re-render can put back an older text (the lost
+// keystrokes of issue 16).
 import {
   useCallback,
   useDeferredValue,
@@ -32,6 +35,18 @@ export function forgetListQueries() {
   remembered.clear()
 }
 
+/** The list state apart from the search text: sort and filters. */
+type ListView = Omit<ListQuery, 'search'>
+
+const viewOf = ({ sort, direction, states, access }: ListQuery): ListView => ({
+  sort,
+  direction,
+  states,
+  access,
+})
+
+const viewKey = (v: ListView) => `${v.sort} ${v.direction} ${v.states.join()} ${v.access.join()}`
+
 function listParamsOf(params: URLSearchParams): string {
   const own = new URLSearchParams()
   for (const k of LIST_PARAMS) {
@@ -42,7 +57,7 @@ function listParamsOf(params: URLSearchParams): string {
 }
 
 export interface ListQueryState {
-  /** The query the table shows: URL state with the deferred search text. */
+  /** The query the table shows: sort and filters with the deferred search text. */
   query: ListQuery
   /** The search text as typed (ahead of `query.search` while filtering catches up). */
   search: string
@@ -85,21 +100,47 @@ export function useListQuery(memoryKey: string): ListQueryState {
     remembered.set(memoryKey, own)
   }, [memoryKey, own])
 
+  // The list state as the page shows it: ahead of the URL, which follows it (see above).
   const [search, setSearch] = useState(urlQuery.search)
+  const [view, setView] = useState<ListView>(() => viewOf(urlQuery))
   const [externalSearchVersion, setExternalSearchVersion] = useState(0)
-  // The URL's search text as last seen or written here; a different one came from elsewhere.
-  const urlSearch = useRef(urlQuery.search)
-  if (urlQuery.search !== urlSearch.current) {
-    urlSearch.current = urlQuery.search
-    if (search !== urlQuery.search) {
+  const latest = useRef({ search, view })
+
+  // The URL's state as last rendered, and as last written here. A URL that changed to something
+  // this page did not write came from elsewhere (Back, Forward, a restored state) and replaces
+  // what the page shows. (Between a write and its render the URL is older than the page: that is
+  // not a change.)
+  const seen = useRef({ search: urlQuery.search, view: viewKey(viewOf(urlQuery)) })
+  const written = useRef({ ...seen.current })
+  const urlViewKey = viewKey(viewOf(urlQuery))
+  if (urlQuery.search !== seen.current.search) {
+    seen.current.search = urlQuery.search
+    if (urlQuery.search !== written.current.search && urlQuery.search !== search) {
       setSearch(urlQuery.search)
+      latest.current = { ...latest.current, search: urlQuery.search }
       setExternalSearchVersion((v) => v + 1)
     }
   }
+  if (urlViewKey !== seen.current.view) {
+    seen.current.view = urlViewKey
+    if (urlViewKey !== written.current.view && urlViewKey !== viewKey(view)) {
+      setView(viewOf(urlQuery))
+      latest.current = { ...latest.current, view: viewOf(urlQuery) }
+    }
+  }
 
+  // Writes what the page shows into the URL. Built from the page's state, not from the URL's
+  // previous params: two writes between renders would otherwise undo each other.
   const writeUrl = useCallback(
-    (patch: Partial<ListQuery>, replace: boolean) =>
-      setParams((prev) => writeListQuery({ ...parseListQuery(prev), ...patch }, prev), { replace }),
+    (replace: boolean) =>
+      setParams(
+        (prev) => {
+          const { search, view } = latest.current
+          written.current = { search, view: viewKey(view) }
+          return writeListQuery({ ...view, search }, prev)
+        },
+        { replace },
+      ),
     [setParams],
   )
 
@@ -109,31 +150,34 @@ export function useListQuery(memoryKey: string): ListQueryState {
   const onSearchInput = useCallback(
     (text: string) => {
       setSearch(text)
+      latest.current = { ...latest.current, search: text }
       clearTimeout(pending.current)
-      pending.current = setTimeout(() => {
-        urlSearch.current = text
-        writeUrl({ search: text }, true)
-      }, SEARCH_URL_DELAY_MS)
+      pending.current = setTimeout(() => writeUrl(true), SEARCH_URL_DELAY_MS)
     },
     [writeUrl],
   )
 
   const setQuery = useCallback(
     (patch: Partial<ListQuery>, replace = false) => {
-      if (patch.search !== undefined) {
+      const { search: nextSearch, ...viewPatch } = patch
+      if (nextSearch !== undefined) {
         // A search set from outside the input (Clear): it wins over typing not yet in the URL.
         clearTimeout(pending.current)
-        urlSearch.current = patch.search
-        setSearch(patch.search)
+        setSearch(nextSearch)
         setExternalSearchVersion((v) => v + 1)
       }
-      writeUrl(patch, replace)
+      const nextView = { ...latest.current.view, ...viewPatch }
+      latest.current = { search: nextSearch ?? latest.current.search, view: nextView }
+      setView(nextView)
+      // The table re-sorts in this event's own render; the URL (a router navigation, which
+      // re-renders the whole page as a transition) follows once that is painted.
+      setTimeout(() => writeUrl(replace))
     },
     [writeUrl],
   )
 
   const deferredSearch = useDeferredValue(search)
-  const query = useMemo(() => ({ ...urlQuery, search: deferredSearch }), [urlQuery, deferredSearch])
+  const query = useMemo(() => ({ ...view, search: deferredSearch }), [view, deferredSearch])
   return {
     query,
     search,
