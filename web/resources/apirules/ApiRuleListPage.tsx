@@ -11,7 +11,6 @@ import { errorMessage } from '../../api/errors.ts'
 import { useK8sDelete } from '../../api/hooks.ts'
 import { APIRULES } from '../../api/resources.ts'
 import { ALL_NAMESPACES, useNamespace } from '../../app/namespace.ts'
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ListPageHeader } from '../../components/ListPage.tsx'
 import { LoadingSkeleton } from '../../components/LoadingSkeleton.tsx'
@@ -36,6 +35,9 @@ import './apirules.css'
 // Shown only when something failed: loaded then, not on the list's first paint.
 const ErrorBanner = lazy(() =>
   import('../../components/ErrorBanner.tsx').then((m) => ({ default: m.ErrorBanner })),
+)
+const ConfirmDialog = lazy(() =>
+  import('../../components/ConfirmDialog.tsx').then((m) => ({ default: m.ConfirmDialog })),
 )
 const MessageStrip = lazy(() =>
   import('@ui5/webcomponents-react/MessageStrip').then((m) => ({ default: m.MessageStrip })),
@@ -114,6 +116,9 @@ export function ApiRuleListPage() {
   // Bulk delete.
   const del = useK8sDelete(APIRULES)
   const [confirmOpen, setConfirmOpen] = useState(false)
+  // The dialog's code loads when it is first opened, and it stays mounted after (to animate).
+  const [dialogLoaded, setDialogLoaded] = useState(false)
+  if (confirmOpen && !dialogLoaded) setDialogLoaded(true)
   const [deleting, setDeleting] = useState(false)
   const [deleteErrors, setDeleteErrors] = useState<string[]>([])
   const deleteDenied = selection
@@ -322,21 +327,25 @@ export function ApiRuleListPage() {
 
       {body}
 
-      <ConfirmDialog
-        open={confirmOpen}
-        title={
-          selection.length === 1 ? 'Delete API Rule?' : `Delete ${selection.length} API Rules?`
-        }
-        message={
-          selection.length === 1
-            ? 'This API Rule will be deleted, and its host stops routing to the service:'
-            : `These ${selection.length} API Rules will be deleted, and their hosts stop routing to their services:`
-        }
-        items={selection.map((k) => (allNamespaces ? k : (rowByKey.get(k)?.name ?? k)))}
-        busy={deleting}
-        onConfirm={() => void runDelete()}
-        onCancel={() => setConfirmOpen(false)}
-      />
+      {dialogLoaded && (
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            open={confirmOpen}
+            title={
+              selection.length === 1 ? 'Delete API Rule?' : `Delete ${selection.length} API Rules?`
+            }
+            message={
+              selection.length === 1
+                ? 'This API Rule will be deleted, and its host stops routing to the service:'
+                : `These ${selection.length} API Rules will be deleted, and their hosts stop routing to their services:`
+            }
+            items={selection.map((k) => (allNamespaces ? k : (rowByKey.get(k)?.name ?? k)))}
+            busy={deleting}
+            onConfirm={() => void runDelete()}
+            onCancel={() => setConfirmOpen(false)}
+          />
+        </Suspense>
+      )}
     </main>
   )
 }

@@ -7,13 +7,13 @@
 // namespace mode.
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { useNavigate } from 'react-router'
+import { useNavigate, type NavigateFunction } from 'react-router'
 import * as copyIcon from '@ui5/webcomponents-icons/dist/v5/copy.js'
 import * as duplicateIcon from '@ui5/webcomponents-icons/dist/v5/duplicate.js'
 import * as editIcon from '@ui5/webcomponents-icons/dist/v5/edit.js'
 import * as warningIcon from '@ui5/webcomponents-icons/dist/v5/warning.js'
 import { Age } from '../../components/Age.tsx'
-import { copyText } from '../../components/CopyButton.tsx'
+import { copyText } from '../../components/clipboard.ts'
 import { InlineIcon } from '../../components/InlineIcon.tsx'
 import {
   apiRuleCreatePath,
@@ -92,6 +92,8 @@ export function ApiRuleTable({
   onSelect,
   onVisibleNamespaces,
 }: ApiRuleTableProps) {
+  // One navigate for every row: a router hook per row and link costs on each scroll step.
+  const navigate = useNavigate()
   const scrollRef = useRef<HTMLDivElement>(null)
   const [width, setWidth] = useState(0)
   useLayoutEffect(() => {
@@ -216,6 +218,7 @@ export function ApiRuleTable({
                 canCreate={perms.createIn(row.namespace)}
                 selected={selected.has(row.key)}
                 onSelect={onSelect}
+                navigate={navigate}
               />
             )
           })}
@@ -268,11 +271,21 @@ interface RowProps {
   canCreate: Permission
   selected: boolean
   onSelect: (keys: readonly string[], selected: boolean) => void
+  navigate: NavigateFunction
 }
 
 /** An in-app link: a real href (new tab works), navigation without a page load on a plain click. */
-function AppLink({ to, children, title }: { to: string; children: ReactNode; title?: string }) {
-  const navigate = useNavigate()
+function AppLink({
+  to,
+  children,
+  title,
+  navigate,
+}: {
+  to: string
+  children: ReactNode
+  title?: string
+  navigate: NavigateFunction
+}) {
   return (
     <a
       className="kd-vtable-link"
@@ -318,8 +331,8 @@ const ApiRuleTableRow = memo(function ApiRuleTableRow({
   canCreate,
   selected,
   onSelect,
+  navigate,
 }: RowProps) {
-  const navigate = useNavigate()
   const { view } = row
   const editPath = view.needsMigration
     ? apiRuleEditPath(row.namespace, row.name, { version: 'v1beta1' })
@@ -330,7 +343,11 @@ const ApiRuleTableRow = memo(function ApiRuleTableRow({
         return (
           <div className="kd-vtable-name">
             <span className="kd-vtable-line">
-              <AppLink to={apiRulePath(row.namespace, row.name)} title={row.name}>
+              <AppLink
+                to={apiRulePath(row.namespace, row.name)}
+                title={row.name}
+                navigate={navigate}
+              >
                 {row.name}
               </AppLink>
               {warnings && warnings.length > 0 && (
@@ -377,6 +394,7 @@ const ApiRuleTableRow = memo(function ApiRuleTableRow({
           <AppLink
             to={servicePath(row.serviceTarget.namespace, row.serviceTarget.name)}
             title={row.service}
+            navigate={navigate}
           >
             {row.service}
           </AppLink>
