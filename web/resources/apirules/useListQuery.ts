@@ -47,6 +47,8 @@ const viewOf = ({ sort, direction, states, access }: ListQuery): ListView => ({
 
 const viewKey = (v: ListView) => `${v.sort} ${v.direction} ${v.states.join()} ${v.access.join()}`
 
+const stateKey = (search: string, v: ListView) => `${viewKey(v)}\n${search}`
+
 function listParamsOf(params: URLSearchParams): string {
   const own = new URLSearchParams()
   for (const k of LIST_PARAMS) {
@@ -106,26 +108,26 @@ export function useListQuery(memoryKey: string): ListQueryState {
   const [externalSearchVersion, setExternalSearchVersion] = useState(0)
   const latest = useRef({ search, view })
 
-  // The URL's state as last rendered, and as last written here. A URL that changed to something
-  // this page did not write came from elsewhere (Back, Forward, a restored state) and replaces
-  // what the page shows. (Between a write and its render the URL is older than the page: that is
-  // not a change.)
-  const seen = useRef({ search: urlQuery.search, view: viewKey(viewOf(urlQuery)) })
-  const written = useRef({ ...seen.current })
-  const urlViewKey = viewKey(viewOf(urlQuery))
-  if (urlQuery.search !== seen.current.search) {
-    seen.current.search = urlQuery.search
-    if (urlQuery.search !== written.current.search && urlQuery.search !== search) {
-      setSearch(urlQuery.search)
-      latest.current = { ...latest.current, search: urlQuery.search }
-      setExternalSearchVersion((v) => v + 1)
-    }
-  }
-  if (urlViewKey !== seen.current.view) {
-    seen.current.view = urlViewKey
-    if (urlViewKey !== written.current.view && urlViewKey !== viewKey(view)) {
-      setView(viewOf(urlQuery))
-      latest.current = { ...latest.current, view: viewOf(urlQuery) }
+  // The URL's state as last rendered, and the states written here that the URL has not shown yet.
+  // A URL this page did not write came from elsewhere (Back, Forward, a restored state) and
+  // replaces what the page shows. Writes can overtake each other's renders (the router renders
+  // them as transitions), so an older own write showing up late is not a change either.
+  const urlKey = stateKey(urlQuery.search, viewOf(urlQuery))
+  const seen = useRef(urlKey)
+  const pendingWrites = useRef<string[]>([])
+  if (urlKey !== seen.current) {
+    seen.current = urlKey
+    const own = pendingWrites.current.indexOf(urlKey)
+    if (own >= 0) {
+      pendingWrites.current.splice(0, own + 1)
+    } else {
+      pendingWrites.current = []
+      if (urlQuery.search !== search) {
+        setSearch(urlQuery.search)
+        setExternalSearchVersion((v) => v + 1)
+      }
+      if (viewKey(viewOf(urlQuery)) !== viewKey(view)) setView(viewOf(urlQuery))
+      latest.current = { search: urlQuery.search, view: viewOf(urlQuery) }
     }
   }
 
@@ -136,7 +138,10 @@ export function useListQuery(memoryKey: string): ListQueryState {
       setParams(
         (prev) => {
           const { search, view } = latest.current
-          written.current = { search, view: viewKey(view) }
+          const key = stateKey(search, view)
+          // (A write of what the URL already shows renders nothing new: nothing to wait for.)
+          if (key !== seen.current)
+            pendingWrites.current = [...pendingWrites.current, key].slice(-20)
           return writeListQuery({ ...view, search }, prev)
         },
         { replace },
