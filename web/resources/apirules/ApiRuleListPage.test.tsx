@@ -319,6 +319,16 @@ describe('ApiRuleListPage', () => {
     expect(rowNames(container)).toEqual(['default/legacy', 'default/bravo', 'default/alpha'])
     const search = document.querySelector('ui5-input.kd-search') as HTMLElement & { value: string }
     expect(search.value).toBe('a')
+
+    // typed, and away before typing paused (before the URL had it): remembered all the same
+    search.value = 'bra'
+    act(() => {
+      search.dispatchEvent(new Event('input', { bubbles: true }))
+    })
+    act(() => screen.getByText('go /elsewhere').click())
+    act(() => screen.getByText('Back to list').click())
+    expect(location).toContain('q=bra')
+    expect(rowNames(container)).toEqual(['default/bravo'])
   })
 })
 

@@ -151,13 +151,26 @@ export function useListQuery(memoryKey: string): ListQueryState {
 
   // Typing pauses → the search goes into the URL (replacing the entry: one per search, not per key).
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-  useEffect(() => () => clearTimeout(pending.current), [])
+  useEffect(
+    () => () => {
+      // Leaving the list before typing paused (a click on a row): what was typed is remembered
+      // all the same, for the way back.
+      if (pending.current === undefined) return
+      clearTimeout(pending.current)
+      const { search, view } = latest.current
+      remembered.set(memoryKey, listParamsOf(writeListQuery({ ...view, search })))
+    },
+    [memoryKey],
+  )
   const onSearchInput = useCallback(
     (text: string) => {
       setSearch(text)
       latest.current = { ...latest.current, search: text }
       clearTimeout(pending.current)
-      pending.current = setTimeout(() => writeUrl(true), SEARCH_URL_DELAY_MS)
+      pending.current = setTimeout(() => {
+        pending.current = undefined
+        writeUrl(true)
+      }, SEARCH_URL_DELAY_MS)
     },
     [writeUrl],
   )
@@ -168,15 +181,16 @@ export function useListQuery(memoryKey: string): ListQueryState {
       if (nextSearch !== undefined) {
         // A search set from outside the input (Clear): it wins over typing not yet in the URL.
         clearTimeout(pending.current)
+        pending.current = undefined
         setSearch(nextSearch)
         setExternalSearchVersion((v) => v + 1)
       }
       const nextView = { ...latest.current.view, ...viewPatch }
       latest.current = { search: nextSearch ?? latest.current.search, view: nextView }
       setView(nextView)
-      // The table re-sorts in this event's own render; the URL (a router navigation, which
-      // re-renders the whole page as a transition) follows once that is painted.
-      setTimeout(() => writeUrl(replace))
+      // The table re-sorts in this event's own (synchronous) render; the router navigation that
+      // writes the URL re-renders the whole page as a transition, after that.
+      writeUrl(replace)
     },
     [writeUrl],
   )
