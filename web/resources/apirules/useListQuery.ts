@@ -153,9 +153,9 @@ export function useListQuery(memoryKey: string): ListQueryState {
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   useEffect(
     () => () => {
-      // Leaving the list before typing paused (a click on a row): what was typed is remembered
-      // all the same, for the way back.
-      if (pending.current === undefined) return
+      // Leaving the list: what it showed is remembered for the way back, even when the URL has
+      // not caught up (typing had not paused, or the router had not rendered the last write
+      // before a click on a row navigated away).
       clearTimeout(pending.current)
       const { search, view } = latest.current
       remembered.set(memoryKey, listParamsOf(writeListQuery({ ...view, search })))
