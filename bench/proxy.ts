@@ -3,12 +3,19 @@
 // generator (autocannon, in this process), the same connections and duration for every arm, arms
 // interleaved round by round (their order rotating) so drift in machine load hits all of them.
 // A second, unloaded probe times single sequential requests, arm after arm, for added latency below
-// autocannon's 1 ms resolution.
+// autocannon's 1 ms resolution. A bare Node/undici pass-through (bench/lib/bare-proxy.ts, its own
+// process) is the floor: what any Node proxy reaches here, against which the BFF's own cost shows.
 import autocannon, { type Result } from 'autocannon'
 import { Agent, request } from 'undici'
 import type { TestClusterInfo } from '../cluster/test/cluster-info.ts'
 import { apiRulesPath, namespaceWithApiRules } from './lib/fixtures.ts'
-import { startBff, startKubectlProxy, type KubectlProxy } from './lib/processes.ts'
+import {
+  startBareProxy,
+  startBff,
+  startKubectlProxy,
+  type BareProxy,
+  type KubectlProxy,
+} from './lib/processes.ts'
 import { type Metric, metric } from './lib/report.ts'
 import { median, round, summarize } from './lib/stats.ts'
 
@@ -30,7 +37,7 @@ export interface ProxyOptions {
   log?: (m: string) => void
 }
 
-type ArmName = 'bff' | 'direct' | 'kubectl'
+type ArmName = 'bff' | 'direct' | 'kubectl' | 'bare'
 
 interface Arm {
   name: ArmName
@@ -76,6 +83,7 @@ async function load(
   opts: ProxyOptions,
   duration: number,
   ca: string,
+  warmup = false,
 ): Promise<ArmRun> {
   const r: Result = await autocannon({
     url: `${arm.origin}${arm.prefix}${c.path}`,
@@ -84,7 +92,8 @@ async function load(
     headers: { accept: 'application/json', ...arm.headers, ...(c.gzip ? GZIP : {}) },
     tlsOptions: { ca },
   })
-  if (r.errors || r.non2xx || r.timeouts || r.requests.total === 0)
+  // A warm-up may end before a slow response does (a 500-item list on a loaded machine).
+  if (r.errors || r.non2xx || r.timeouts || (r.requests.total === 0 && !warmup))
     throw new Error(
       `${arm.name} ${c.name}: ${r.errors} errors, ${r.non2xx} non-2xx, ${r.timeouts} timeouts, ${r.requests.total} requests`,
     )
@@ -126,6 +135,7 @@ export async function runProxyBench(
   ].filter((c) => encodings.includes(c.gzip ? 'gzip' : 'identity'))
 
   const bff = await startBff(info)
+  const bare: BareProxy = await startBareProxy(info)
   let kubectlProxy: KubectlProxy | undefined
   let skipped: string | undefined
   if (opts.kubectl) {
@@ -152,6 +162,13 @@ export async function runProxyBench(
       dispatcher: new Agent({ connect: { ca: info.caData }, pipelining: 1 }),
     },
   ]
+  arms.push({
+    name: 'bare',
+    origin: bare.origin,
+    prefix: '',
+    headers: {},
+    dispatcher: new Agent({ pipelining: 1 }),
+  })
   if (kubectlProxy)
     arms.push({
       name: 'kubectl',
@@ -160,7 +177,8 @@ export async function runProxyBench(
       headers: {},
       dispatcher: new Agent({ pipelining: 1 }),
     })
-  const withCa = (arm: Arm, c: Case, d: number) => load(arm, c, opts, d, info.caData)
+  const withCa = (arm: Arm, c: Case, d: number, warmup = false) =>
+    load(arm, c, opts, d, info.caData, warmup)
 
   const details: ProxyDetails = {
     count: opts.count,
@@ -176,7 +194,7 @@ export async function runProxyBench(
     const warmup = opts.warmup ?? 1
     if (warmup > 0) {
       log('warming up…')
-      for (const c of cases) for (const arm of arms) await withCa(arm, c, warmup)
+      for (const c of cases) for (const arm of arms) await withCa(arm, c, warmup, true)
     }
 
     for (let r = 0; r < opts.rounds; r++) {
@@ -208,6 +226,7 @@ export async function runProxyBench(
   } finally {
     await Promise.all(arms.map((a) => a.dispatcher.close()))
     await bff.stop()
+    await bare.stop()
     await kubectlProxy?.stop()
   }
 
@@ -225,6 +244,7 @@ export function proxyMetrics(d: ProxyDetails): Metric[] {
     const bff = byArm.bff ?? []
     const direct = byArm.direct ?? []
     const kubectl = byArm.kubectl ?? []
+    const bare = byArm.bare ?? []
     const med = (runs: ArmRun[], k: keyof ArmRun) => median(runs.map((x) => x[k]))
     const arm = (label: string, runs: ArmRun[]) =>
       `${label} ${med(runs, 'rps').toFixed(0)} req/s, p50 ${med(runs, 'p50')} ms, p99 ${med(runs, 'p99')} ms`
@@ -250,10 +270,20 @@ export function proxyMetrics(d: ProxyDetails): Metric[] {
         }),
       )
     }
+    if (bare.length) {
+      const rb = ratios(bare, direct)
+      const rbb = ratios(bff, bare)
+      out.push(
+        metric(`${name}: bare Node proxy / direct req/s (the floor)`, round(median(rb), 3), '×', {
+          detail: `${arm('bare Node/undici pass-through', bare)}${spread(rb)}; BFF / bare ${median(rbb).toFixed(2)}×${spread(rbb)}`,
+        }),
+      )
+    }
     const added = bff.map((x, i) => x.p50 - (direct[i]?.p50 ?? NaN))
+    const addedBare = bare.map((x, i) => x.p50 - (direct[i]?.p50 ?? NaN))
     out.push(
       metric(`${name}: added p50 at ${d.connections} connections`, round(median(added), 2), 'ms', {
-        detail: `BFF p50 − direct p50 per round (1 ms resolution): ${added.join(', ')}`,
+        detail: `BFF p50 − direct p50 per round (1 ms resolution): ${added.join(', ')}${addedBare.length ? `; bare Node proxy: ${addedBare.join(', ')}` : ''}`,
         target: { op: '<=', value: 2 },
       }),
     )
@@ -261,7 +291,7 @@ export function proxyMetrics(d: ProxyDetails): Metric[] {
     if (u?.bff && u.direct) {
       out.push(
         metric(`${name}: added p50 unloaded`, round(u.bff.median - u.direct.median, 2), 'ms', {
-          detail: `sequential, n=${u.bff.n}: BFF p50 ${u.bff.median.toFixed(2)} / p99 ${u.bff.p99.toFixed(2)} ms, direct p50 ${u.direct.median.toFixed(2)} / p99 ${u.direct.p99.toFixed(2)} ms${u.kubectl ? `, kubectl proxy p50 ${u.kubectl.median.toFixed(2)} ms` : ''}`,
+          detail: `sequential, n=${u.bff.n}: BFF p50 ${u.bff.median.toFixed(2)} / p99 ${u.bff.p99.toFixed(2)} ms, direct p50 ${u.direct.median.toFixed(2)} / p99 ${u.direct.p99.toFixed(2)} ms${u.kubectl ? `, kubectl proxy p50 ${u.kubectl.median.toFixed(2)} ms` : ''}${u.bare ? `, bare Node proxy p50 ${u.bare.median.toFixed(2)} ms` : ''}`,
           target: { op: '<=', value: 2 },
         }),
       )

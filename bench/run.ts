@@ -1,7 +1,7 @@
 // `npm run bench` = node bench/run.ts [--only name,...] [--quick]
 // Starts one local cluster (or reuses the one named by KYMA_TEST_CLUSTER), builds the SPA if stale,
 // runs the benchmarks, writes bench/results/<date>.json|.md (+ latest.*) and prints the table.
-// Benchmarks: proxy, watch, first-load, big-list, editor, diff (see bench/README.md).
+// Benchmarks: proxy, watch, first-load, big-list, huge-list, editor, diff (see bench/README.md).
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -37,7 +37,15 @@ import { type PageEnv, runBigListBench, runFirstLoadBench } from './pages.ts'
 import { runProxyBench } from './proxy.ts'
 import { runWatchBench } from './watch.ts'
 
-export const BENCHMARKS = ['proxy', 'watch', 'first-load', 'big-list', 'editor', 'diff'] as const
+export const BENCHMARKS = [
+  'proxy',
+  'watch',
+  'first-load',
+  'big-list',
+  'huge-list',
+  'editor',
+  'diff',
+] as const
 type Name = (typeof BENCHMARKS)[number]
 
 const TITLES: Record<Name, string> = {
@@ -45,6 +53,7 @@ const TITLES: Record<Name, string> = {
   watch: 'Watch fan-out',
   'first-load': 'First load',
   'big-list': 'Big list',
+  'huge-list': 'Huge list',
   editor: 'Editor sync',
   diff: 'Review diff',
 }
@@ -78,7 +87,9 @@ if (unknown.length) {
 const selected = BENCHMARKS.filter((n) => !only || only.includes(n))
 const quick = values.quick
 const resultsDir = values['results-dir'] ?? join(repoRoot, 'bench/results')
-const needsPages = selected.some((n) => n === 'first-load' || n === 'big-list' || n === 'editor')
+const needsPages = selected.some((n) =>
+  ['first-load', 'big-list', 'huge-list', 'editor'].includes(n),
+)
 
 const startedAt = new Date()
 const report: RunReport = {
@@ -188,6 +199,20 @@ try {
           count: 2000,
           runs: quick ? 1 : 3,
           wheelSteps: quick ? 40 : 80,
+          interactions: quick ? 3 : 5,
+          typingTries: quick ? 2 : 3,
+          targets: true,
+        }),
+      )
+    if (name === 'huge-list')
+      await measure(name, () =>
+        runBigListBench(pageEnv(), {
+          count: 10_000,
+          runs: 1,
+          wheelSteps: quick ? 40 : 80,
+          interactions: quick ? 2 : 3,
+          typingTries: quick ? 1 : 2,
+          targets: false,
         }),
       )
     if (name === 'editor')

@@ -104,7 +104,7 @@ test('an allowed origin embeds the Service panel, creates an APIRule and gets th
   const panel = new ApiRulesPanel(frame)
   await expect(panel.region).toContainText('Not exposed')
   // Chrome-less: no shell bar, no navigation.
-  await expect(frame.locator('ui5-shellbar')).toHaveCount(0)
+  await expect(frame.getByRole('banner')).toHaveCount(0)
   await expect(frame.getByRole('navigation')).toHaveCount(0)
   // Theme from the URL.
   await expect(frame.locator('html')).toHaveAttribute('data-theme', 'sap_horizon_dark')

@@ -63,10 +63,10 @@ export async function waitForList(page: Page, count: number, timeoutMs = 60_000)
   const handle = await page.waitForFunction(
     (n) => {
       const text = `${n} API Rules`
-      const counted = [...document.querySelectorAll('ui5-text')].some((e) =>
+      const counted = [...document.querySelectorAll('[aria-live="polite"]')].some((e) =>
         (e.textContent ?? '').startsWith(text),
       )
-      const row = document.querySelector('ui5-table-row[data-key]')
+      const row = document.querySelector('tr[data-key]')
       return counted && row && row.getBoundingClientRect().height > 0 ? performance.now() : false
     },
     count,

@@ -205,3 +205,39 @@ export async function startKubectlProxy(
   }
   return { process: child, pid: child.pid as number, origin, stop: stopper(child) }
 }
+
+export interface BareProxy extends Child {
+  origin: string
+}
+
+/**
+ * The bare Node/undici pass-through proxy (bench/lib/bare-proxy.ts) in its own process, with the
+ * admin token: the same-run reference for what any Node proxy can do on this machine.
+ */
+export async function startBareProxy(info: TestClusterInfo): Promise<BareProxy> {
+  const port = await freePort()
+  const dir = mkdtempSync(join(tmpdir(), 'bench-bare-proxy-'))
+  const tokenFile = join(dir, 'token')
+  writeFileSync(tokenFile, info.tokens.admin, { mode: 0o600 })
+  const child = spawn(
+    process.execPath,
+    [`${repoRoot}bench/lib/bare-proxy.ts`, String(port), info.server, info.caFile, tokenFile],
+    { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
+  )
+  const removeTemp = () => rmSync(dir, { recursive: true, force: true })
+  const origin = `http://127.0.0.1:${port}`
+  try {
+    await waitFor(`${origin}/healthz`, child, 'the bare proxy')
+  } catch (error) {
+    child.kill('SIGKILL')
+    removeTemp()
+    throw error
+  }
+  const stop = stopper(child)
+  return {
+    process: child,
+    pid: child.pid as number,
+    origin,
+    stop: () => stop().finally(removeTemp),
+  }
+}

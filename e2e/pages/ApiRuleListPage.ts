@@ -1,6 +1,6 @@
 // Page object for the API Rules list (/namespaces/<ns>/apirules): live table, search, sort,
 // filters, row actions and bulk delete. Built on roles and accessible names; rows are found by
-// their `data-key` (`namespace/name`), the one stable id a virtualized grid row has.
+// their `data-key` (`namespace/name`), the one stable id a virtualized table row has.
 import { expect, type Locator, type Page } from '@playwright/test'
 import { dialog } from './ui5.ts'
 
@@ -25,7 +25,7 @@ export class ApiRuleListPage {
     this.page = page
     this.main = page.getByRole('main', { name: 'API Rules' })
     this.heading = this.main.getByRole('heading', { name: 'API Rules', level: 1 })
-    this.table = this.main.getByRole('grid', { name: 'API Rules' })
+    this.table = this.main.getByRole('table', { name: 'API Rules' })
     this.search = this.main.getByRole('searchbox', { name: 'Search API Rules' })
     this.statusFilter = this.main.getByRole('combobox', { name: 'Filter by status' })
     this.accessFilter = this.main.getByRole('combobox', { name: 'Filter by access' })
@@ -65,8 +65,7 @@ export class ApiRuleListPage {
   }
 
   /**
-   * A row by namespace and name. Rows are slotted into the grid's shadow DOM, so they are found
-   * from the page's main region rather than from inside the grid.
+   * A row by namespace and name (rendered only while scrolled into view: the table is virtualized).
    */
   row(namespace: string, name: string): Locator {
     return this.main.locator(`[data-key="${namespace}/${name}"]`)
@@ -116,7 +115,7 @@ export class ApiRuleListPage {
   }
 
   async selectRow(namespace: string, name: string) {
-    await this.row(namespace, name).getByRole('checkbox', { name: 'Row Selector' }).click()
+    await this.row(namespace, name).getByRole('checkbox').click()
   }
 
   /** Types into the search field (replacing its text). */
@@ -126,7 +125,12 @@ export class ApiRuleListPage {
 
   /** Clicks a column's sort link (ascending first, then toggles). */
   async sortBy(column: ListColumn) {
-    await this.main.getByRole('link', { name: `Sort by ${column}`, exact: true }).click()
+    await this.sortButton(column).click()
+  }
+
+  /** A column header's sort button. */
+  sortButton(column: ListColumn): Locator {
+    return this.table.getByRole('button', { name: `Sort by ${column}`, exact: true })
   }
 
   /** Picks an option of a UI5 Select ("Filter by status" / "Filter by access") by its text. */

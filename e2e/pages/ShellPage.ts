@@ -15,12 +15,12 @@ export class ShellPage {
 
   async open(path = '/') {
     await this.page.goto(path)
-    await this.page.locator('ui5-shellbar').waitFor()
+    await this.page.getByRole('banner').waitFor()
   }
 
   /** Opens a section of the side navigation ("API Rules", "Services", "Functions"). */
   async openSection(text: 'API Rules' | 'Services' | 'Functions') {
-    await this.navigation.getByRole('treeitem', { name: text }).click()
+    await this.navigation.getByRole('link', { name: text, exact: true }).click()
   }
 
   async selectNamespace(name: string) {

@@ -1,6 +1,5 @@
-// Which cluster the dashboard is connected to, as whom: always visible in the ShellBar, so an
+// Which cluster the dashboard is connected to, as whom: always visible in the header bar, so an
 // operator never edits the wrong cluster by mistake.
-import { Tag } from '@ui5/webcomponents-react'
 import type { ClusterInfo } from '../api/hooks.ts'
 
 export function clusterLabel(info: ClusterInfo): string {
@@ -9,12 +8,12 @@ export function clusterLabel(info: ClusterInfo): string {
   return `${who}${info.context ?? info.server ?? 'cluster'}${version}`
 }
 
-/** `slot` is set by the ShellBar wrapper when it places this in its content slot. */
-export function ClusterBadge({ info, slot }: { info: ClusterInfo | undefined; slot?: string }) {
+/** A plain element styled as an information tag (a UI5 Tag would add its code to the first load). */
+export function ClusterBadge({ info }: { info: ClusterInfo | undefined }) {
   if (!info) return null
   return (
-    <Tag slot={slot} design="Information" title={info.server} data-testid="cluster-badge">
+    <span className="app-cluster-badge" title={info.server} data-testid="cluster-badge">
       {clusterLabel(info)}
-    </Tag>
+    </span>
   )
 }

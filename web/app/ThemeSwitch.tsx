@@ -7,12 +7,11 @@ const OPTIONS: { value: ThemePreference; text: string }[] = [
   { value: 'dark', text: 'Dark' },
 ]
 
-/** Light / dark / follow-the-system switch for the ShellBar. */
-export function ThemeSwitch(props: { 'data-hide-order'?: string }) {
+/** Light / dark / follow-the-system switch for the header bar. */
+export function ThemeSwitch() {
   const pref = useThemePreference()
   return (
     <SegmentedButton
-      {...props}
       accessibleName="Theme"
       onSelectionChange={(e) => {
         const value = e.detail.selectedItems[0]?.dataset.value as ThemePreference | undefined

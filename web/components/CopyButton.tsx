@@ -2,6 +2,9 @@
 import { Button } from '@ui5/webcomponents-react'
 import '@ui5/webcomponents-icons/dist/copy.js'
 import { useEffect, useState } from 'react'
+import { copyText } from './clipboard.ts'
+
+export { copyText }
 
 export interface CopyButtonProps {
   text: string
@@ -11,32 +14,6 @@ export interface CopyButtonProps {
   accessibleName?: string
   design?: 'Default' | 'Transparent'
   className?: string
-}
-
-/** Writes to the clipboard; falls back to a hidden textarea where the async API is missing. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text)
-      return true
-    }
-  } catch {
-    // fall through
-  }
-  try {
-    const area = document.createElement('textarea')
-    area.value = text
-    area.setAttribute('readonly', '')
-    area.style.position = 'fixed'
-    area.style.opacity = '0'
-    document.body.appendChild(area)
-    area.select()
-    const ok = document.execCommand('copy')
-    area.remove()
-    return ok
-  } catch {
-    return false
-  }
 }
 
 export function CopyButton({

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import '@ui5/webcomponents-react/dist/Assets-node.js'
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router'
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { MemoryRouter, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { StatusError } from '../../api/client.ts'
 import type { K8sObject } from '../../api/k8s-types.ts'
@@ -45,6 +45,7 @@ vi.mock('../../api/hooks.ts', () => {
 })
 
 const { ApiRuleListPage } = await import('./ApiRuleListPage.tsx')
+const { forgetListQueries } = await import('./useListQuery.ts')
 
 const apiRule = (
   name: string,
@@ -127,9 +128,10 @@ function renderPage(url = '/namespaces/default/apirules') {
 }
 
 const rowNames = (container: HTMLElement) =>
-  [...container.querySelectorAll('ui5-table-row')].map((r) => r.getAttribute('data-key'))
+  [...container.querySelectorAll('tr[data-key]')].map((r) => r.getAttribute('data-key'))
 
 beforeEach(() => {
+  forgetListQueries()
   fixtures.clear()
   deleted.length = 0
   fixtures.set('apirules/v2', { items: RULES })
@@ -148,9 +150,7 @@ afterEach(cleanup)
 describe('ApiRuleListPage', () => {
   it('renders rows with resolved hosts, services, access, status and the v1beta1 badge', () => {
     const { container } = renderPage()
-    const table = container.querySelector('ui5-table')
-    expect(table).not.toBeNull()
-    expect((table as HTMLElement & { accessibleName?: string }).accessibleName).toBe('API Rules')
+    expect(screen.getByRole('table', { name: 'API Rules' })).toBeTruthy()
     expect(rowNames(container)).toEqual(['default/alpha', 'default/bravo', 'default/legacy'])
 
     expect(screen.getByText('httpbin.local.kyma.dev')).toBeTruthy()
@@ -158,7 +158,7 @@ describe('ApiRuleListPage', () => {
     expect(screen.getByText('legacy.local.kyma.dev')).toBeTruthy()
     expect(screen.getByText('httpbin:8000')).toBeTruthy()
     const rowText = (key: string) =>
-      container.querySelector(`ui5-table-row[data-key="${key}"]`)?.textContent ?? ''
+      container.querySelector(`tr[data-key="${key}"]`)?.textContent ?? ''
     expect(rowText('default/bravo')).toContain('JWT')
     expect(rowText('default/legacy')).toContain('allow')
     expect(rowText('default/alpha')).toContain('No auth')
@@ -167,10 +167,10 @@ describe('ApiRuleListPage', () => {
     expect(rowText('default/legacy')).toContain('Not reconciled')
     expect(screen.getByText('v1beta1 — needs migration')).toBeTruthy()
     // the public catch-all of alpha is flagged in its row
-    const alpha = container.querySelector('ui5-table-row[data-key="default/alpha"]')
+    const alpha = container.querySelector('tr[data-key="default/alpha"]')
     expect(alpha?.querySelector('.kd-warning-icon')).not.toBeNull()
     // missing Service "orders" is flagged for bravo
-    const bravo = container.querySelector('ui5-table-row[data-key="default/bravo"]')
+    const bravo = container.querySelector('tr[data-key="default/bravo"]')
     expect(bravo?.querySelector('.kd-warning-icon')).not.toBeNull()
     // namespace column only in the all-namespaces view
     expect(screen.queryByText('Namespace')).toBeNull()
@@ -197,14 +197,15 @@ describe('ApiRuleListPage', () => {
     expect(rowNames(fourth.container)).toEqual(['default/bravo'])
   })
 
-  it('writes sorting into the URL', () => {
-    renderPage()
-    const links = [...document.querySelectorAll('ui5-link.kd-sort-link')] as HTMLElement[]
-    const host = links.find((l) => l.textContent === 'Host') as HTMLElement
+  it('sorts at once and writes sorting into the URL', async () => {
+    const { container } = renderPage()
+    const host = screen.getByRole('button', { name: 'Sort by Host' })
     act(() => host.click())
-    expect(location).toContain('sort=host')
+    await waitFor(() => expect(location).toContain('sort=host'))
     act(() => host.click())
-    expect(location).toContain('dir=desc')
+    // the table is re-sorted in the click's own render; the URL follows
+    expect(rowNames(container)).toEqual(['default/legacy', 'default/alpha', 'default/bravo'])
+    await waitFor(() => expect(location).toContain('dir=desc'))
   })
 
   it('focuses the search field on "/"', () => {
@@ -228,20 +229,20 @@ describe('ApiRuleListPage', () => {
     expect(screen.getAllByText('Create API Rule').length).toBeGreaterThan(0)
   })
 
-  it('explains a 403 and a lost connection', () => {
+  it('explains a 403 and a lost connection', async () => {
     fixtures.set('apirules/v2', {
       items: [],
       error: new StatusError({ kind: 'Status', code: 403, reason: 'Forbidden' }, 403),
     })
     renderPage()
-    expect(screen.getByText('You may not list APIRules in namespace default')).toBeTruthy()
+    expect(await screen.findByText('You may not list APIRules in namespace default')).toBeTruthy()
     cleanup()
     fixtures.set('apirules/v2', {
       items: [],
       error: new StatusError({ kind: 'Status', code: 503 }, 503),
     })
     renderPage()
-    expect(screen.getByText('API server unreachable')).toBeTruthy()
+    expect(await screen.findByText('API server unreachable')).toBeTruthy()
     expect(screen.getByText('Retry')).toBeTruthy()
   })
 
@@ -264,10 +265,74 @@ describe('ApiRuleListPage', () => {
     const t = performance.now()
     const { container } = renderPage()
     const elapsed = performance.now() - t
-    const rendered = container.querySelectorAll('ui5-table-row').length
+    const rendered = container.querySelectorAll('tr[data-key]').length
     expect(rendered).toBeGreaterThan(0)
     expect(rendered).toBeLessThan(100)
     expect(screen.getByText('2000 API Rules')).toBeTruthy()
     expect(elapsed).toBeLessThan(5000)
   })
+
+  it('keeps every typed character and writes the search into the URL once typing pauses', async () => {
+    const { container } = renderPage()
+    const search = document.querySelector('ui5-input.kd-search') as HTMLElement & { value: string }
+    for (const text of ['o', 'or', 'ord']) {
+      search.value = text
+      act(() => {
+        search.dispatchEvent(new Event('input', { bubbles: true }))
+      })
+      // a re-render while typing never writes an older text back into the field
+      expect(search.value).toBe(text)
+    }
+    await waitFor(() => expect(rowNames(container)).toEqual(['default/bravo']))
+    expect(location).not.toContain('q=')
+    await waitFor(() => expect(location).toContain('q=ord'))
+    expect(search.value).toBe('ord')
+  })
+
+  it('brings the list state back after in-app navigation to a plain list link', () => {
+    function Elsewhere() {
+      const navigate = useNavigate()
+      return <button onClick={() => navigate('/namespaces/default/apirules')}>Back to list</button>
+    }
+    const { container } = render(
+      <MemoryRouter initialEntries={['/namespaces/default/apirules?sort=name&dir=desc&q=a']}>
+        <Routes>
+          <Route
+            path="/namespaces/:ns/apirules"
+            element={
+              <>
+                <ApiRuleListPage />
+                <LocationSpy />
+              </>
+            }
+          />
+          <Route path="/elsewhere" element={<Elsewhere />} />
+        </Routes>
+        <NavigateButton to="/elsewhere" />
+      </MemoryRouter>,
+    )
+    expect(rowNames(container)).toEqual(['default/legacy', 'default/bravo', 'default/alpha'])
+    act(() => screen.getByText('go /elsewhere').click())
+    act(() => screen.getByText('Back to list').click())
+    expect(location).toContain('dir=desc')
+    expect(location).toContain('q=a')
+    expect(rowNames(container)).toEqual(['default/legacy', 'default/bravo', 'default/alpha'])
+    const search = document.querySelector('ui5-input.kd-search') as HTMLElement & { value: string }
+    expect(search.value).toBe('a')
+
+    // typed, and away before typing paused (before the URL had it): remembered all the same
+    search.value = 'bra'
+    act(() => {
+      search.dispatchEvent(new Event('input', { bubbles: true }))
+    })
+    act(() => screen.getByText('go /elsewhere').click())
+    act(() => screen.getByText('Back to list').click())
+    expect(location).toContain('q=bra')
+    expect(rowNames(container)).toEqual(['default/bravo'])
+  })
 })
+
+function NavigateButton({ to }: { to: string }) {
+  const navigate = useNavigate()
+  return <button onClick={() => navigate(to)}>{`go ${to}`}</button>
+}

@@ -1,6 +1,6 @@
 // The APIRule state as a coloured status with the controller's description as tooltip.
 import { ObjectStatus } from '@ui5/webcomponents-react'
-import type { RowState, StatusInfo } from './model.ts'
+import { statusTooltip, type RowState, type StatusInfo } from './model.ts'
 
 const VALUE_STATE: Record<RowState, 'Positive' | 'Critical' | 'Negative' | 'Information' | 'None'> =
   {
@@ -12,12 +12,8 @@ const VALUE_STATE: Record<RowState, 'Positive' | 'Critical' | 'Negative' | 'Info
     NotReconciled: 'None',
   }
 
-const NOT_RECONCILED_HINT =
-  'No status yet: the API Gateway controller has not processed this APIRule (or is not running).'
-
 export function StatusBadge({ status }: { status: StatusInfo }) {
-  const tooltip =
-    status.description ?? (status.state === 'NotReconciled' ? NOT_RECONCILED_HINT : status.label)
+  const tooltip = statusTooltip(status)
   return (
     <span title={tooltip} data-state={status.state}>
       <ObjectStatus

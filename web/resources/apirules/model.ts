@@ -89,6 +89,16 @@ export function statusOf(obj: unknown): StatusInfo {
   }
 }
 
+const NOT_RECONCILED_HINT =
+  'No status yet: the API Gateway controller has not processed this APIRule (or is not running).'
+
+/** The tooltip of a status: the controller's description, else what the state means. */
+export function statusTooltip(status: StatusInfo): string {
+  return (
+    status.description ?? (status.state === 'NotReconciled' ? NOT_RECONCILED_HINT : status.label)
+  )
+}
+
 // ---------------------------------------------------------------------------------------------
 // Access
 
