@@ -115,6 +115,9 @@ export default defineConfig({
           include: ['{web,server,cluster,scripts,bench,deploy}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
+          // Rendering thousands of UI5 rows in jsdom takes seconds on a loaded 2-core machine; a
+          // timeout is a hang detector here, never a performance check (that is `npm run bench`).
+          testTimeout: 30_000,
         },
       },
       {

