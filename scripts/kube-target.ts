@@ -18,7 +18,7 @@ function kubeconfigExists(): boolean {
 }
 
 /** Flags of `npm start` itself; the rest go to the BFF. */
-export const START_FLAGS = ['--local-cluster', '--oidc']
+export const START_FLAGS = ['--local-cluster', '--no-controller', '--oidc']
 
 export async function resolveKubeTarget(argv: string[]): Promise<KubeTarget> {
   // --oidc: the dashboard in oidc mode against the local cluster's own OpenID provider.
