@@ -7,6 +7,7 @@ import { ApiRuleEditorPage } from './pages/ApiRuleEditorPage.ts'
 import { ApiRuleListPage } from './pages/ApiRuleListPage.ts'
 import { SignInPage } from './pages/SignInPage.ts'
 import { type Bff, startBff } from './support/bff.ts'
+import { bindOidcEditors } from '../cluster/test/helpers.ts'
 import { clusterInfo, kubeRequest, namespaceWith, serviceObject } from './support/cluster.ts'
 
 let bff: Bff
@@ -21,26 +22,7 @@ test.beforeAll(async () => {
     ...['--oidc-ca-file', cluster.caFile],
   ])
   namespace = await namespaceWith('oidc', [serviceObject('hello-kyma-svc')])
-  // The editors' group may change APIRules in this namespace (as the developer may in `demo`).
-  await kubeRequest(
-    cluster,
-    'admin',
-    'POST',
-    `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings`,
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'RoleBinding',
-      metadata: { name: 'oidc-editors' },
-      roleRef: {
-        apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'ClusterRole',
-        name: 'kyma-apirules-dashboard:apirule-developer',
-      },
-      subjects: [
-        { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'oidc:dashboard-editors' },
-      ],
-    },
-  )
+  await bindOidcEditors(cluster, namespace)
 })
 
 test.afterAll(async () => {

@@ -103,3 +103,27 @@ export function objectPath(info: TestClusterInfo, obj: Parameters<typeof resourc
 }
 
 export { parseYamlObjects }
+
+/**
+ * Lets the local OpenID provider's editors (group `oidc:dashboard-editors`) change APIRules in
+ * namespace `ns`, as the developer may in `demo`.
+ */
+export async function bindOidcEditors(info: TestClusterInfo, ns: string): Promise<void> {
+  await clientFor(info, 'admin').ok(
+    'POST',
+    `/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/rolebindings`,
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'oidc-editors' },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'kyma-apirules-dashboard:apirule-developer',
+      },
+      subjects: [
+        { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'oidc:dashboard-editors' },
+      ],
+    },
+  )
+}
