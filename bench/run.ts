@@ -139,7 +139,9 @@ async function measure(name: Name, body: () => Promise<Outcome>): Promise<void> 
 let staticDir: string | undefined
 let pageBff: Bff | undefined
 let browser: Browser | undefined
-const cluster = await startTestCluster({ log: (l) => say(l) })
+// Without the API Gateway controller: it would reconcile every seeded APIRule (thousands in the
+// list benchmarks) while the dashboard is measured.
+const cluster = await startTestCluster({ log: (l) => say(l), controller: false })
 const info: TestClusterInfo = cluster.info
 try {
   if (needsPages) {

@@ -48,7 +48,13 @@ async function reuse(infoFile: string, log: Log): Promise<TestCluster | undefine
   return { info, infoFile, owned: false, stop: async () => {} }
 }
 
-export async function startTestCluster(opts: { log?: Log } = {}): Promise<TestCluster> {
+export async function startTestCluster(
+  opts: {
+    log?: Log
+    /** Run the Kyma API Gateway controller (default true). */
+    controller?: boolean
+  } = {},
+): Promise<TestCluster> {
   const log = opts.log ?? consoleLog
   const existing = process.env[CLUSTER_INFO_ENV]
   if (existing) {
@@ -65,6 +71,7 @@ export async function startTestCluster(opts: { log?: Log } = {}): Promise<TestCl
     seed: true,
     log,
     oidcTokenTtlSeconds: 45,
+    controller: opts.controller,
   })
   const infoFile = join(stateDir, 'cluster-info.json')
   await writeFile(infoFile, JSON.stringify(cluster.info, null, 2), { mode: 0o600 })
