@@ -44,12 +44,46 @@ const serverSans = [
   'IP:10.96.0.1',
 ]
 
+// EC keys: generated in milliseconds, which keeps a fresh test cluster's start fast.
+const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
+
+/** A new EC key `<name>.key` and its signing request `<name>.csr` in `dir`. */
+async function newEcRequest(dir: string, name: string, subject: string): Promise<void> {
+  await runChecked(
+    'openssl',
+    ['req', '-new', ...EC_KEY, '-subj', subject, '-keyout', `${name}.key`, '-out', `${name}.csr`],
+    { cwd: dir },
+  )
+}
+
+/**
+ * Signs `<name>.csr` in `dir` with the cluster CA into `<name>.crt`, with the X.509 extensions
+ * `extensions` (written to `<name>.ext`). `ca` paths are relative to `dir` or absolute.
+ */
+async function signWithClusterCa(
+  dir: string,
+  name: string,
+  extensions: string,
+  ca: { cert: string; key: string } = { cert: 'ca.crt', key: 'ca.key' },
+  days = 3650,
+): Promise<void> {
+  await writeFile(join(dir, `${name}.ext`), extensions)
+  await runChecked(
+    'openssl',
+    [
+      ...['x509', '-req', '-in', `${name}.csr`, '-out', `${name}.crt`],
+      ...['-CA', ca.cert, '-CAkey', ca.key, '-CAcreateserial', '-days', String(days)],
+      ...['-extfile', `${name}.ext`],
+    ],
+    { cwd: dir },
+  )
+}
+
 export async function ensurePki(dir: string): Promise<Pki> {
   const p = pkiPaths(dir)
   // Runs in `dir` with bare file names, so a command line can be one readable string.
   const ossl = (cmd: string) => runChecked('openssl', cmd.split(' '), { cwd: dir })
-  // EC keys: generated in milliseconds, which keeps a fresh test cluster's start fast.
-  const ec = '-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes'
+  const ec = EC_KEY.join(' ')
   if (!(await exists(p.caCert)) || !(await exists(p.caKey))) {
     await ossl(
       `req -x509 -new ${ec} -days 3650 -subj /CN=kyma-apirules-dashboard-local-ca ` +
@@ -58,15 +92,12 @@ export async function ensurePki(dir: string): Promise<Pki> {
     )
   }
   if (!(await exists(p.serverCert)) || !(await exists(p.serverKey))) {
-    await writeFile(
-      join(dir, 'apiserver.ext'),
+    await newEcRequest(dir, 'apiserver', '/CN=kube-apiserver')
+    await signWithClusterCa(
+      dir,
+      'apiserver',
       `subjectAltName=${serverSans.join(',')}\nextendedKeyUsage=serverAuth\n` +
         'keyUsage=critical,digitalSignature\n',
-    )
-    await ossl(`req -new ${ec} -subj /CN=kube-apiserver -keyout apiserver.key -out apiserver.csr`)
-    await ossl(
-      'x509 -req -in apiserver.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 3650 ' +
-        '-extfile apiserver.ext -out apiserver.crt',
     )
   }
   if (!(await exists(p.saKey)) || !(await exists(p.saPub))) {
@@ -86,31 +117,12 @@ export async function ensureClientCert(
   const cert = join(dir, `${name}.crt`)
   const key = join(dir, `${name}.key`)
   if ((await exists(cert)) && (await exists(key))) return { cert, key }
-  const ossl = (args: string[]) => runChecked('openssl', args, { cwd: dir })
-  const subj = `/CN=${user}${groups.map((g) => `/O=${g}`).join('')}`
-  await writeFile(
-    join(dir, `${name}.ext`),
+  await newEcRequest(dir, name, `/CN=${user}${groups.map((g) => `/O=${g}`).join('')}`)
+  await signWithClusterCa(
+    dir,
+    name,
     'extendedKeyUsage=clientAuth\nkeyUsage=critical,digitalSignature\n',
   )
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
-  await ossl(['req', '-new', ...ec, '-subj', subj, '-keyout', `${name}.key`, '-out', `${name}.csr`])
-  await ossl([
-    'x509',
-    '-req',
-    '-in',
-    `${name}.csr`,
-    '-CA',
-    'ca.crt',
-    '-CAkey',
-    'ca.key',
-    '-CAcreateserial',
-    '-days',
-    '3650',
-    '-extfile',
-    `${name}.ext`,
-    '-out',
-    `${name}.crt`,
-  ])
   return { cert, key }
 }
 
@@ -126,11 +138,6 @@ export async function ensureWebhookCert(dir: string): Promise<{ chain: string; k
   const key = join(dir, 'webhook.key')
   if (!(await exists(cert)) || !(await exists(key))) {
     const ossl = (args: string[]) => runChecked('openssl', args, { cwd: dir })
-    await writeFile(
-      join(dir, 'webhook.ext'),
-      'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' +
-        'keyUsage=critical,digitalSignature,keyEncipherment\n',
-    )
     await ossl(['genrsa', '-traditional', '-out', 'webhook.key', '2048'])
     await ossl([
       'req',
@@ -142,23 +149,12 @@ export async function ensureWebhookCert(dir: string): Promise<{ chain: string; k
       '-out',
       'webhook.csr',
     ])
-    await ossl([
-      'x509',
-      '-req',
-      '-in',
-      'webhook.csr',
-      '-CA',
-      'ca.crt',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-days',
-      '3650',
-      '-extfile',
-      'webhook.ext',
-      '-out',
-      'webhook.crt',
-    ])
+    await signWithClusterCa(
+      dir,
+      'webhook',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' +
+        'keyUsage=critical,digitalSignature,keyEncipherment\n',
+    )
   }
   const [leaf, ca, pem] = await Promise.all([
     readFile(cert, 'utf8'),
@@ -178,19 +174,14 @@ export async function issueServingCert(
   dir: string,
   name: string,
 ): Promise<{ cert: string; key: string }> {
-  const ossl = (cmd: string) => runChecked('openssl', cmd.split(' '), { cwd: dir })
-  await writeFile(
-    join(dir, `${name}.ext`),
+  await newEcRequest(dir, name, `/CN=${name}`)
+  await signWithClusterCa(
+    dir,
+    name,
     'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' +
       'keyUsage=critical,digitalSignature\n',
-  )
-  await ossl(
-    `req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=${name} ` +
-      `-keyout ${name}.key -out ${name}.csr`,
-  )
-  await ossl(
-    `x509 -req -in ${name}.csr -CA ${pki.caCert} -CAkey ${pki.caKey} -CAcreateserial -days 365 ` +
-      `-extfile ${name}.ext -out ${name}.crt`,
+    { cert: pki.caCert, key: pki.caKey },
+    365,
   )
   return {
     cert: await readFile(join(dir, `${name}.crt`), 'utf8'),
