@@ -44,7 +44,7 @@ test('the editor signs in at the provider and creates an APIRule as themself; th
   await expect(list.connection).toContainText('Live', { timeout: 30_000 })
   await expect(page).toHaveURL(new RegExp(`/namespaces/${namespace}/apirules$`))
   // Who the API server says we are (SelfSubjectReview), in the shell.
-  await expect(page.getByText('oidc:editor@local.kyma.dev')).toBeVisible()
+  await expect(page.getByTestId('cluster-badge')).toContainText('oidc:editor@local.kyma.dev')
 
   const editor = new ApiRuleEditorPage(page)
   await editor.openCreate(namespace)
@@ -71,7 +71,7 @@ test('the editor signs in at the provider and creates an APIRule as themself; th
   await signIn.signInWithProvider(users.viewer.email, users.viewer.password)
   await page.goto(`/namespaces/${namespace}/apirules`)
   await list.waitUntilLive()
-  await expect(page.getByText('oidc:viewer@local.kyma.dev')).toBeVisible()
+  await expect(page.getByTestId('cluster-badge')).toContainText('oidc:viewer@local.kyma.dev')
   await expect(list.createButton).toBeDisabled()
   await expect(
     list.main.getByText(`You may not create APIRules in namespace ${namespace}`, { exact: true }),
@@ -135,7 +135,9 @@ test('a callback the dashboard did not start, or with a forged state, signs nobo
   const callback = page.waitForRequest((r) => r.url().includes('/api/auth/oidc/callback?'))
   await signIn.signInWithProvider(users.editor.email, users.editor.password)
   const callbackUrl = (await callback).url()
-  await expect(page.getByText('oidc:editor@local.kyma.dev')).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('cluster-badge')).toContainText('oidc:editor@local.kyma.dev', {
+    timeout: 30_000,
+  })
   await signIn.signOutEverywhere()
   await expect(signIn.heading).toBeVisible()
 
