@@ -271,7 +271,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     shownDefault: 'false',
     value: false,
     description:
-      'In-cluster mode: an authenticating proxy is in front of the dashboard. Without it, in-cluster mode refuses to listen on a non-loopback address (anyone reaching the port would act as the ServiceAccount).',
+      'In-cluster and kubeconfig modes: an authenticating proxy is in front of the dashboard. Without it, these one-identity modes refuse to listen on a non-loopback address (anyone reaching the port would act as the ServiceAccount or the kubeconfig user).',
   },
   {
     key: 'sessionKeyFile',
