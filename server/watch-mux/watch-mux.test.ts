@@ -344,7 +344,8 @@ describe('limits', () => {
     const abort = new AbortController()
     stream?.add('x', abort)
     let sent = 0
-    while (stream?.send({ sub: 'x', event: { pad: 'x'.repeat(1024) } })) sent++
+    while (stream?.send({ sub: 'x', event: { type: 'ADDED', object: { pad: 'x'.repeat(1024) } } }))
+      sent++
     expect(sent).toBeLessThan(80)
     expect(stream?.closed).toBe(true)
     expect(abort.signal.aborted).toBe(true)
