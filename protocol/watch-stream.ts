@@ -133,12 +133,10 @@ export function parseStreamMessage(line: string): StreamMessage | undefined {
   }
   if (value.type === 'OPEN') return { sub, type: 'OPEN' }
   if (value.type === 'END') {
-    return {
-      sub,
-      type: 'END',
-      ...(typeof value.code === 'number' ? { code: value.code } : {}),
-      ...(isStreamStatus(value.status) ? { status: value.status } : {}),
-    }
+    const end: EndMessage = { sub, type: 'END' }
+    if (typeof value.code === 'number') end.code = value.code
+    if (isStreamStatus(value.status)) end.status = value.status
+    return end
   }
   return undefined
 }

@@ -17,6 +17,7 @@ import type { WatchStream } from './streams.ts'
 import {
   asStreamWatchEvent,
   isStreamStatus,
+  type EndMessage,
   type StreamStatus,
 } from '../../protocol/watch-stream.ts'
 
@@ -42,12 +43,11 @@ export async function runSubscription(run: SubscriptionRun): Promise<void> {
     // Only a subscription that is still registered ends with a line: one the client removed (or
     // whose stream closed) has no one waiting for it.
     if (!stream.has(sub)) return
-    stream.send({
-      sub,
-      type: 'END',
-      ...(code === undefined ? {} : { code }),
-      ...(status ? { status } : {}),
-    })
+    // Field by field, not spread: a field the protocol renames must fail the typecheck here.
+    const message: EndMessage = { sub, type: 'END' }
+    if (code !== undefined) message.code = code
+    if (status) message.status = status
+    stream.send(message)
     stream.remove(sub)
   }
 
