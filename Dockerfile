@@ -37,6 +37,8 @@ ENV NODE_ENV=production \
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY package.json ./
 COPY server ./server
+# Constants and message types shared by the server and the SPA (server/ imports them).
+COPY protocol ./protocol
 COPY --from=build /src/dist/web ./dist/web
 USER 10001:10001
 EXPOSE 8080

@@ -112,7 +112,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{web,server,cluster,scripts,bench,deploy}/**/*.test.{ts,tsx}'],
+          include: ['{web,server,protocol,cluster,scripts,bench,deploy}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
           // Rendering thousands of UI5 rows in jsdom takes seconds on a loaded 2-core machine; a

@@ -2,6 +2,7 @@
 // installed; see the README): multi-stage, pinned Node 24 base, the same npm commands CI runs,
 // a non-root numeric user in the runtime stage, and only what the server needs at runtime.
 import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { type Stage, parseDockerfile, shellCommands } from './test/dockerfile.ts'
@@ -93,10 +94,31 @@ describe('Dockerfile', () => {
         .join(' '),
     )
     expect(sources.sort()).toEqual(
-      ['/app/node_modules', '/src/dist/web', 'package.json', 'server'].sort(),
+      ['/app/node_modules', '/src/dist/web', 'package.json', 'server', 'protocol'].sort(),
     )
     expect(copies.find((c) => c.includes('node_modules'))).toMatch(/^--from=prod-deps /)
     expect(copies.find((c) => c.includes('dist/web'))).toMatch(/^--from=build /)
+  })
+
+  it('copies every file of the repository that the server imports (e.g. protocol/)', () => {
+    const copied = of(runtime, 'COPY')
+      .filter((c) => !c.startsWith('--from='))
+      .map((c) => c.split(/\s+/)[0] ?? '')
+    const imported = new Set<string>()
+    const visit = (file: string) => {
+      if (imported.has(file)) return
+      imported.add(file)
+      const source = readFileSync(`${root}${file}`, 'utf8')
+      for (const [, spec = ''] of source.matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)'/g)) {
+        visit(path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)))
+      }
+    }
+    visit('server/main.ts')
+    expect(imported.size).toBeGreaterThan(20)
+    const outside = [...imported].filter(
+      (file) => !copied.some((dir) => file === dir || file.startsWith(`${dir}/`)),
+    )
+    expect(outside).toEqual([])
   })
 })
 
@@ -146,6 +168,8 @@ describe('.dockerignore', () => {
       'server/main.ts',
       'server/app.ts',
       'server/config.ts',
+      'protocol/watch-stream.ts',
+      'protocol/bff-http.ts',
     ]) {
       expect(existsSync(`${root}${file}`), file).toBe(true)
       expect(ignored(file), file).toBe(false)

@@ -61,7 +61,15 @@ test('edits a rule path, reviews the diff, saves, and another window sees it liv
   await details.expectRules([['/orders/{**}', 'GET', 'No auth']])
   // The other window was never reloaded.
   await other.expectRules([['/orders/{**}', 'GET', 'No auth']])
-  expect(((await getApiRule(ns, 'edit-me'))?.spec as Spec).rules[0]?.path).toBe('/orders/{**}')
+  const stored = await getApiRule(ns, 'edit-me')
+  expect((stored?.spec as Spec).rules[0]?.path).toBe('/orders/{**}')
+  // The save went through web/api's write API: the API server names the dashboard as its manager.
+  const managed = (
+    stored?.metadata as { managedFields?: { manager?: string; operation?: string }[] }
+  ).managedFields
+  expect(managed?.map((f) => `${f.manager}/${f.operation}`)).toContain(
+    'kyma-apirules-dashboard/Update',
+  )
 })
 
 test('a conflict (409) is resolved by reloading and re-applying my changes', async ({ page }) => {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { bin, log, repoRoot, run } from './lib.ts'
 
-const INPUTS = ['web', 'public', 'vite.config.ts', 'package-lock.json']
+const INPUTS = ['web', 'protocol', 'public', 'vite.config.ts', 'package-lock.json']
 const OUTPUT = join(repoRoot, 'dist/web/index.html')
 
 function newestMtime(path: string): number {

@@ -11,7 +11,7 @@ import {
   testApiRule,
 } from '../../cluster/test/helpers.ts'
 import { signInAtProvider } from '../../cluster/test/oidc-login.ts'
-import { CSRF_HEADER } from '../security/csrf.ts'
+import { CSRF_HEADER } from '../../protocol/bff-http.ts'
 import { startBff, type RunningBff } from '../test/bff.ts'
 
 const cluster = inject('cluster')

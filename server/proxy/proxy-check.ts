@@ -4,8 +4,10 @@
 import { authorize } from './allowlist.ts'
 import { parseKubePath, watchParam, type KubeVerb } from './kube-path.ts'
 import { checkKubeQuery, checkRequestUrl } from './request-url.ts'
+import { K8S_PROXY_PREFIX } from '../../protocol/bff-http.ts'
 
-export const PROXY_PREFIX = '/api/k8s'
+/** Where the Kubernetes API is mapped (the SPA's client uses the same constant). */
+export const PROXY_PREFIX = K8S_PROXY_PREFIX
 
 export type ProxyCheck =
   | {

@@ -2,9 +2,8 @@
 //  - Origin must be the dashboard's own origin (browsers always send it on cross-origin writes);
 //  - a custom header must be present: a cross-origin page can only add one after a CORS preflight,
 //    and the server never approves a preflight (OPTIONS is refused, no Access-Control-* is sent).
-
-export const CSRF_HEADER = 'x-kyma-dashboard-csrf'
-export const CSRF_HEADER_VALUE = '1'
+// The header's name and value are shared with the SPA: protocol/bff-http.ts.
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../protocol/bff-http.ts'
 
 const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD'])
 

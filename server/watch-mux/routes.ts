@@ -1,21 +1,14 @@
-// The multiplexed watch endpoints. Browsers open at most 6 HTTP/1.1 connections per origin and every
-// watch holds one for its lifetime, so a page with many watches would stall every further request
-// of the tab. Instead each tab opens one stream and subscribes its watches to it:
-//
-//   GET  /api/watch-stream                          → 200 NDJSON, first line {type:'HELLO', streamId}
-//   POST /api/watch-stream/<streamId>/subscribe     {id, path} → 202; then on the stream:
-//          {sub:id, type:'OPEN'}, {sub:id, event:<watch event>}…, {sub:id, type:'END', code?, status?}
-//   POST /api/watch-stream/<streamId>/unsubscribe   {id} → 200; no further lines for id
-//   (the stream also carries {type:'PING'} heartbeats)
+// The multiplexed watch endpoints; the messages, paths and the meaning of each line are typed in
+// protocol/watch-stream.ts, which the SPA's client imports too.
 //
 // `path` is a Kubernetes watch path with query (`/apis/…/apirules?watch=true&resourceVersion=…`). It
 // passes exactly the checks of /api/k8s (see watch-path.ts) and the upstream watch runs with the
 // credentials of the subscribing request, which must be the identity that opened the stream (token
 // mode: the same session, checked before the request got here); another identity gets the same 404
-// as an unknown stream. The POSTs
-// go through the global CSRF guard (Origin + X-Kyma-Dashboard-Csrf) like every POST. Refusals are
-// Kubernetes Status answers; nothing is opened upstream for a refused subscription. Closing the
-// stream (client gone, shutdown through the WatchRegistry, too much unread data) ends all its watches.
+// as an unknown stream. The POSTs go through the global CSRF guard (Origin + the CSRF header of
+// protocol/bff-http.ts) like every POST. Refusals are Kubernetes Status answers; nothing is opened
+// upstream for a refused subscription. Closing the stream (client gone, shutdown through the
+// WatchRegistry, too much unread data) ends all its watches.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Upstream, UpstreamAuth } from '../credentials/upstream.ts'
 import { DASHBOARD_REFUSAL, sendStatus } from '../kube-status.ts'
@@ -24,10 +17,12 @@ import { requestAuth } from '../credentials/request-auth.ts'
 import { WatchStreams, type WatchMuxLimits } from './streams.ts'
 import { runSubscription } from './upstream-watch.ts'
 import { checkWatchPath } from './watch-path.ts'
-
-export const WATCH_STREAM_PATH = '/api/watch-stream'
-/** Subscription ids are chosen by the client; short and plain, they only route lines. */
-export const SUBSCRIPTION_ID = /^[A-Za-z0-9._-]{1,64}$/
+import {
+  SUBSCRIPTION_ID,
+  WATCH_STREAM_CONTENT_TYPE,
+  WATCH_STREAM_PATH,
+  type SubscribeRequest,
+} from '../../protocol/watch-stream.ts'
 
 export interface WatchMuxOptions {
   upstream: Upstream
@@ -42,10 +37,8 @@ interface StreamParams {
   streamId: string
 }
 
-interface SubscribeBody {
-  id?: unknown
-  path?: unknown
-}
+/** A SubscribeRequest (or UnsubscribeRequest) as it may arrive: every field unchecked. */
+type SubscribeBody = { [K in keyof SubscribeRequest]?: unknown }
 
 function success(reply: FastifyReply, code: number, message: string) {
   return reply
@@ -101,7 +94,7 @@ export async function watchMuxRoutes(scope: FastifyInstance, options: WatchMuxOp
     stream.send({ type: 'HELLO', streamId: stream.id })
     reply
       .code(200)
-      .header('content-type', 'application/x-ndjson; charset=utf-8')
+      .header('content-type', `${WATCH_STREAM_CONTENT_TYPE}; charset=utf-8`)
       .header('cache-control', 'no-store')
       // Proxies in front must pass each line on at once.
       .header('x-accel-buffering', 'no')

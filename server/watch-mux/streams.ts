@@ -14,6 +14,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 import { PassThrough } from 'node:stream'
+import type { StreamMessage } from '../../protocol/watch-stream.ts'
 
 export interface WatchMuxLimits {
   maxStreams: number
@@ -86,7 +87,7 @@ export class WatchStream {
   }
 
   /** Queues one line for the client. False when the stream is closed (or has just been closed). */
-  send(message: object): boolean {
+  send(message: StreamMessage): boolean {
     if (this.#closed) return false
     this.out.write(`${JSON.stringify(message)}\n`)
     const queued = this.out.writableLength + this.out.readableLength + this.#res.writableLength

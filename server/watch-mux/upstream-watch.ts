@@ -1,6 +1,7 @@
 // One subscription of a watch stream: the upstream watch request and the translation of its answer
-// into stream lines. Each upstream event line becomes `{sub, event}`; the end of the watch becomes
-// `{sub, type: 'END', code?, status?}`:
+// into stream lines (typed in protocol/watch-stream.ts). Each upstream event line becomes
+// `{sub, event}` (events of a type the protocol does not know are left out: the client would skip
+// them); the end of the watch becomes `{sub, type: 'END', code?, status?}`:
 //  - the watch ended normally (API server timeout): no code, the client resumes from its version;
 //  - an ERROR event (e.g. 410 Expired for a too-old resourceVersion): its Status and code;
 //  - an HTTP error answer: its status code and the API server's Status;
@@ -13,6 +14,12 @@ import type { Upstream, UpstreamAuth } from '../credentials/upstream.ts'
 import { kubeStatus } from '../kube-status.ts'
 import { callUpstream, upstreamFailure } from '../upstream-request.ts'
 import type { WatchStream } from './streams.ts'
+import {
+  asStreamWatchEvent,
+  isStreamStatus,
+  type EndMessage,
+  type StreamStatus,
+} from '../../protocol/watch-stream.ts'
 
 /** Longest event line accepted from the API server (objects are at most ~1.5 MiB in etcd). */
 export const MAX_EVENT_LINE_BYTES = 8 * 1024 * 1024
@@ -30,27 +37,17 @@ export interface SubscriptionRun {
   log: FastifyBaseLogger
 }
 
-interface StatusLike {
-  kind?: unknown
-  code?: unknown
-}
-
-function isStatus(value: unknown): value is StatusLike {
-  return typeof value === 'object' && value !== null && (value as StatusLike).kind === 'Status'
-}
-
 export async function runSubscription(run: SubscriptionRun): Promise<void> {
   const { stream, sub, abort } = run
-  const end = (code?: number, status?: unknown) => {
+  const end = (code?: number, status?: StreamStatus) => {
     // Only a subscription that is still registered ends with a line: one the client removed (or
     // whose stream closed) has no one waiting for it.
     if (!stream.has(sub)) return
-    stream.send({
-      sub,
-      type: 'END',
-      ...(code === undefined ? {} : { code }),
-      ...(status ? { status } : {}),
-    })
+    // Field by field, not spread: a field the protocol renames must fail the typecheck here.
+    const message: EndMessage = { sub, type: 'END' }
+    if (code !== undefined) message.code = code
+    if (status) message.status = status
+    stream.send(message)
     stream.remove(sub)
   }
 
@@ -93,7 +90,7 @@ export async function runSubscription(run: SubscriptionRun): Promise<void> {
     const code = response.statusCode
     return end(
       code,
-      isStatus(parsed) ? parsed : kubeStatus(code, text.slice(0, 1024) || `HTTP ${code}`),
+      isStreamStatus(parsed) ? parsed : kubeStatus(code, text.slice(0, 1024) || `HTTP ${code}`),
     )
   }
 
@@ -103,7 +100,7 @@ export async function runSubscription(run: SubscriptionRun): Promise<void> {
   }
   const decoder = new StringDecoder('utf8')
   let rest = ''
-  let errorStatus: StatusLike | undefined
+  let errorStatus: StreamStatus | undefined
   const forward = (line: string): boolean => {
     if (line.trim() === '') return true
     let event: unknown
@@ -113,10 +110,11 @@ export async function runSubscription(run: SubscriptionRun): Promise<void> {
       return false
     }
     if (typeof event !== 'object' || event === null) return false
-    const { type, object } = event as { type?: unknown; object?: unknown }
-    if (typeof type !== 'string') return false
-    if (type === 'ERROR' && isStatus(object)) errorStatus = object
-    return stream.send({ sub, event })
+    if (typeof (event as { type?: unknown }).type !== 'string') return false
+    const known = asStreamWatchEvent(event)
+    if (!known) return true
+    if (known.type === 'ERROR' && isStreamStatus(known.object)) errorStatus = known.object
+    return stream.send({ sub, event: known })
   }
   try {
     for await (const chunk of body) {

@@ -132,6 +132,8 @@ describe('watch stream', () => {
     const upstreamA = open.get(`${APIRULES}?watch=true&resourceVersion=1`)
     const upstreamS = open.get('/api/v1/namespaces/demo/services?watch=true')
     // split mid-line: the server re-frames whole lines only
+    // an event type the protocol does not know is left out (the client would skip it)
+    upstreamA?.write(event('FUTURE', 'x', '1'))
     const text = event('ADDED', 'x', '2') + event('MODIFIED', 'x', '3')
     upstreamA?.write(text.slice(0, 30))
     upstreamA?.write(text.slice(30))
@@ -344,7 +346,8 @@ describe('limits', () => {
     const abort = new AbortController()
     stream?.add('x', abort)
     let sent = 0
-    while (stream?.send({ sub: 'x', event: { pad: 'x'.repeat(1024) } })) sent++
+    while (stream?.send({ sub: 'x', event: { type: 'ADDED', object: { pad: 'x'.repeat(1024) } } }))
+      sent++
     expect(sent).toBeLessThan(80)
     expect(stream?.closed).toBe(true)
     expect(abort.signal.aborted).toBe(true)

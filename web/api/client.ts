@@ -1,12 +1,9 @@
-// The only place that calls the BFF. Every request carries the CSRF header the BFF requires on
-// mutations; every non-2xx answer becomes a StatusError that carries the Kubernetes Status.
+// The only place that calls the BFF: JSON requests (apiFetch, k8sFetch) and the response body of a
+// stream (openStream, for the watch multiplexer). Every request carries the CSRF header the BFF
+// requires on mutations (protocol/bff-http.ts, shared with the server); every non-2xx answer becomes
+// a StatusError that carries the Kubernetes Status. Tests pass their own `fetch` as `transport`.
+import { CSRF_HEADER, CSRF_HEADER_VALUE, K8S_PROXY_PREFIX } from '../../protocol/bff-http.ts'
 import type { K8sStatus } from './k8s-types.ts'
-
-/** The BFF refuses mutating requests without this header (a CORS-preflighted custom header). */
-export const CSRF_HEADER = 'X-Kyma-Dashboard-Csrf'
-
-/** Prefix under which the BFF maps the Kubernetes API one to one. */
-export const K8S_PREFIX = '/api/k8s'
 
 export class StatusError extends Error {
   readonly status: K8sStatus
@@ -47,6 +44,8 @@ export interface ApiRequest {
   signal?: AbortSignal
   /** Receives the API server's `Warning` headers (e.g. a field it dropped), success or failure. */
   onWarnings?: (warnings: string[]) => void
+  /** The fetch to send with; the browser's by default (tests inject a fake BFF). */
+  transport?: typeof fetch
 }
 
 /**
@@ -71,9 +70,14 @@ export function withQuery(path: string, query?: ApiRequest['query']): string {
   return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path
 }
 
+const browserFetch: typeof fetch = (input, init) => fetch(input, init)
+
 /** Sends a request to a BFF path (e.g. `/api/cluster`) and returns the parsed JSON body. */
 export async function apiFetch<T>(path: string, req: ApiRequest = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', [CSRF_HEADER]: '1' }
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    [CSRF_HEADER]: CSRF_HEADER_VALUE,
+  }
   let body: string | undefined
   if (req.body !== undefined) {
     headers['Content-Type'] = req.contentType ?? 'application/json'
@@ -81,7 +85,7 @@ export async function apiFetch<T>(path: string, req: ApiRequest = {}): Promise<T
   }
   let res: Response
   try {
-    res = await fetch(withQuery(path, req.query), {
+    res = await (req.transport ?? browserFetch)(withQuery(path, req.query), {
       method: req.method ?? 'GET',
       headers,
       body,
@@ -109,7 +113,45 @@ export async function apiFetch<T>(path: string, req: ApiRequest = {}): Promise<T
 
 /** Calls the Kubernetes API through the BFF: `k8sFetch('/apis/…/apirules')`. */
 export function k8sFetch<T>(k8sPath: string, req?: ApiRequest): Promise<T> {
-  return apiFetch<T>(K8S_PREFIX + k8sPath, req)
+  return apiFetch<T>(K8S_PROXY_PREFIX + k8sPath, req)
+}
+
+export interface StreamRequest {
+  /** The media type of the stream (e.g. NDJSON). */
+  accept: string
+  signal: AbortSignal
+  transport?: typeof fetch | undefined
+}
+
+/**
+ * Opens a long-lived GET on a BFF path and returns its body, to be read as it arrives. A refusal
+ * becomes a StatusError; a connection failure rejects as fetch does (the caller reconnects).
+ */
+export async function openStream(
+  path: string,
+  req: StreamRequest,
+): Promise<ReadableStream<Uint8Array>> {
+  const res = await (req.transport ?? browserFetch)(path, {
+    method: 'GET',
+    headers: { Accept: req.accept, [CSRF_HEADER]: CSRF_HEADER_VALUE },
+    credentials: 'same-origin',
+    signal: req.signal,
+  })
+  if (!res.ok) throw await responseError(res)
+  if (!res.body) throw new Error('The stream has no body')
+  return res.body
+}
+
+/** The StatusError of a refused answer, from its Status body when it has one. */
+async function responseError(res: Response): Promise<StatusError> {
+  const text = await res.text().catch(() => '')
+  const parsed = text ? safeJson(text) : undefined
+  return new StatusError(
+    isStatus(parsed)
+      ? parsed
+      : { kind: 'Status', status: 'Failure', code: res.status, message: res.statusText },
+    res.status,
+  )
 }
 
 function safeJson(text: string): unknown {

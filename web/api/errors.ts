@@ -163,6 +163,11 @@ export function errorMessage(error: unknown, ctx?: ErrorContext): string {
   return d.title
 }
 
+/** React Query's `retry` for reads: twice, and only when retrying may help (network, 5xx, 429). */
+export function retryOnTransient(count: number, error: Error): boolean {
+  return count < 2 && describeError(error).retryable
+}
+
 export function isForbidden(error: unknown): boolean {
   return error instanceof StatusError && error.code === 403
 }

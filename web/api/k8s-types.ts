@@ -1,5 +1,6 @@
 // The Kubernetes API shapes the dashboard touches. Only what we read or write is typed;
 // everything else stays `unknown` so that it is carried along untouched.
+import type { WatchEventType } from '../../protocol/watch-stream.ts'
 
 export interface OwnerReference {
   apiVersion: string
@@ -69,7 +70,8 @@ export interface K8sStatus {
   }
 }
 
-export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR'
+/** The event types of a Kubernetes watch, as the watch stream carries them. */
+export type { WatchEventType } from '../../protocol/watch-stream.ts'
 
 export interface WatchEvent<T extends K8sObject = K8sObject> {
   type: WatchEventType

@@ -101,6 +101,11 @@ export const SELF_SUBJECT_ACCESS_REVIEWS = desc(
   'Access Reviews',
 )
 
+/** The same resource at another version of its group (e.g. APIRules v1beta1). */
+export function atVersion(d: ResourceDescriptor, version: string): ResourceDescriptor {
+  return d.version === version ? d : Object.freeze({ ...d, version })
+}
+
 /** `apiVersion` as written in objects: `v1` or `<group>/<version>`. */
 export function apiVersionOf(d: ResourceDescriptor): string {
   return d.group ? `${d.group}/${d.version}` : d.version

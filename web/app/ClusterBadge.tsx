@@ -1,6 +1,6 @@
 // Which cluster the dashboard is connected to, as whom: always visible in the header bar, so an
 // operator never edits the wrong cluster by mistake.
-import type { ClusterInfo } from '../api/hooks.ts'
+import type { ClusterInfo } from '../api/cluster-info.ts'
 
 export function clusterLabel(info: ClusterInfo): string {
   const who = info.user ? `${info.user} @ ` : ''

@@ -3,7 +3,7 @@
 // paint, where UI5's ObjectStatus would add its code and 30 KB of stylesheet (issue 16).
 import * as alertIcon from '@ui5/webcomponents-icons/dist/v5/alert.js'
 import * as positiveIcon from '@ui5/webcomponents-icons/dist/v5/sys-enter-2.js'
-import type { ConnectionState } from '../api/watch.ts'
+import type { ConnectionState } from '../api/list-watch.ts'
 import { InlineIcon } from './InlineIcon.tsx'
 import './components.css'
 

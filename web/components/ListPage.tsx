@@ -3,7 +3,7 @@
 // namespace-then-name order of the rows.
 import { Title } from '@ui5/webcomponents-react'
 import type { ReactNode } from 'react'
-import type { ConnectionState } from '../api/hooks.ts'
+import type { ConnectionState } from '../api/list-watch.ts'
 import type { K8sObject } from '../api/k8s-types.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import { EmptyState } from './EmptyState.tsx'

@@ -36,20 +36,15 @@ import {
   createApiRule,
   errorMessage,
   getApiRule,
-  isConflict,
   replaceApiRule,
   toRequestObject,
 } from './save/persist.ts'
+import { isConflict } from '../api/write.ts'
 import { migrateToV2, needsMigration, type MigrationResult } from './migration/migrate.ts'
 import { newApiRule, stripForEdit, toYaml, versionOfApiVersion } from './templates.ts'
 import { rememberedView, rememberView, writeDraft, type EditorView } from './draft.ts'
-import {
-  useApiRuleCrd,
-  useGateways,
-  useOtherApiRules,
-  useServedVersions,
-  useServices,
-} from './api.ts'
+import { useGateways, useOtherApiRules, useServices } from '../api/lookups.ts'
+import { useApiRuleCrd, useServedVersions } from '../resources/apirules/useApiRuleCrd.ts'
 import { StatusError } from '../api/client.ts'
 import { apiRuleJsonSchema, crdVersion } from '../resources/apirules/validation/schema.ts'
 import { statusToIssues } from '../resources/apirules/validation/server.ts'

@@ -23,7 +23,7 @@ import {
   withUniqueNameAndHost,
   type KnownApiRule,
 } from './templates.ts'
-import { useOtherApiRules } from './api.ts'
+import { useOtherApiRules } from '../api/lookups.ts'
 import { draftKey, readDraft, writeDraft, type EditorView } from './draft.ts'
 import { isTooBig, reportedBytes, tooBigMessage } from './limits.ts'
 import { ALL_NAMESPACES, namespacedPath } from '../app/namespace.ts'

@@ -11,7 +11,8 @@ import {
   Option,
   Title,
 } from '@ui5/webcomponents-react'
-import { gatewayDomainOf, gatewayHosts, useGateways, useServices } from '../api.ts'
+import { useGateways, useServices } from '../../api/lookups.ts'
+import { gatewayDomainOf, gatewayHosts } from '../../resources/apirules/gateway-hosts.ts'
 import { formatPath } from '../../resources/apirules/validation/paths.ts'
 import { isValidV2Host } from '../../resources/apirules/validation/cel.ts'
 import { DEFAULT_GATEWAY } from '../templates.ts'

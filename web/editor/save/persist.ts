@@ -1,12 +1,22 @@
-// Writes APIRules to the cluster: dry runs, create, replace, and conflict detection.
-import { k8sFetch, StatusError } from '../../api/client.ts'
-import { apiRulesPath } from '../api.ts'
+// Writes APIRules to the cluster through web/api's write API (field manager, strict field
+// validation, dry runs, warnings), in the version the document is written in.
+import { ALL_NAMESPACES } from '../../app/namespace.ts'
+import type { K8sObject } from '../../api/k8s-types.ts'
+import { getObject } from '../../api/read.ts'
+import { APIRULES, atVersion } from '../../api/resources.ts'
+import { createObject, replaceObject, WriteError, type WriteResult } from '../../api/write.ts'
 import { versionOfApiVersion } from '../templates.ts'
 
 type Obj = Record<string, unknown>
 
 export function endpointVersion(obj: Obj): string {
   return versionOfApiVersion(obj.apiVersion)
+}
+
+/** The namespace a write goes to; `-all-` is the route's word for "all namespaces", never one. */
+export function writableNamespace(ns: string): string {
+  if (!ns || ns === ALL_NAMESPACES) throw new Error('Choose a namespace for the APIRule first.')
+  return ns
 }
 
 /** The object to send: the document's value with the route namespace (and resourceVersion). */
@@ -21,15 +31,21 @@ export function toRequestObject(value: unknown, ns: string, resourceVersion?: st
   return obj
 }
 
-/** Receives the API server's `Warning` headers of a write (see client.ts). */
+/** Receives the API server's `Warning` headers of a write, whether it succeeded or not. */
 export type WarningSink = (warnings: string[]) => void
 
-/**
- * Every write is strict, as kubectl's: a field the schema does not know is refused (400) instead of
- * being dropped with a mere warning, so an access rule never changes silently.
- */
-function writeQuery(dryRun: boolean) {
-  return { fieldValidation: 'Strict', ...(dryRun ? { dryRun: 'All' } : {}) }
+async function reporting(
+  result: Promise<WriteResult<K8sObject>>,
+  onWarnings: WarningSink | undefined,
+): Promise<Obj> {
+  try {
+    const { object, warnings } = await result
+    if (warnings.length) onWarnings?.(warnings)
+    return object as unknown as Obj
+  } catch (err) {
+    if (err instanceof WriteError && err.warnings.length) onWarnings?.(err.warnings)
+    throw err
+  }
 }
 
 /** POSTs the APIRule; returns the object the API server answered with. */
@@ -39,12 +55,9 @@ export async function createApiRule(
   dryRun: boolean,
   onWarnings?: WarningSink,
 ): Promise<Obj> {
-  return k8sFetch<Obj>(apiRulesPath(endpointVersion(obj), ns), {
-    method: 'POST',
-    body: obj,
-    query: writeQuery(dryRun),
-    onWarnings,
-  })
+  const resource = atVersion(APIRULES, endpointVersion(obj))
+  const body = obj as unknown as K8sObject
+  return reporting(createObject(resource, writableNamespace(ns), body, { dryRun }), onWarnings)
 }
 
 /** PUTs the APIRule; returns the object the API server answered with. */
@@ -54,21 +67,15 @@ export async function replaceApiRule(
   dryRun: boolean,
   onWarnings?: WarningSink,
 ): Promise<Obj> {
-  const name = String((obj.metadata as Obj).name ?? '')
-  return k8sFetch<Obj>(apiRulesPath(endpointVersion(obj), ns, name), {
-    method: 'PUT',
-    body: obj,
-    query: writeQuery(dryRun),
-    onWarnings,
-  })
+  const resource = atVersion(APIRULES, endpointVersion(obj))
+  const body = obj as unknown as K8sObject
+  return reporting(replaceObject(resource, writableNamespace(ns), body, { dryRun }), onWarnings)
 }
 
 export async function getApiRule(version: string, ns: string, name: string): Promise<Obj> {
-  return k8sFetch<Obj>(apiRulesPath(version, ns, name))
-}
-
-export function isConflict(err: unknown): boolean {
-  return err instanceof StatusError && err.code === 409 && err.reason === 'Conflict'
+  return getObject<K8sObject>(atVersion(APIRULES, version), writableNamespace(ns), name).then(
+    (o) => o as unknown as Obj,
+  )
 }
 
 export function errorMessage(err: unknown): string {

@@ -14,9 +14,15 @@ import type { ResourceDescriptor } from '../../api/resources.ts'
 const lists = new Map<string, K8sObject[]>()
 let object: K8sObject | undefined
 
-vi.mock('../../api/hooks.ts', () => {
+vi.mock('../../api/access.ts', () => {
   const allowed = { allowed: true, isLoading: false, unknown: false }
   const denied = { allowed: false, isLoading: false, unknown: false, reason: 'You may not delete' }
+  return {
+    useAccessReview: (c: { verb: string }) => (c.verb === 'delete' ? denied : allowed),
+  }
+})
+
+vi.mock('../../api/hooks.ts', () => {
   return {
     useK8sObject: (d: ResourceDescriptor) => ({
       object: d.version === 'v2' ? object : undefined,
@@ -37,7 +43,6 @@ vi.mock('../../api/hooks.ts', () => {
         refetch: vi.fn(),
       }
     },
-    useAccessReview: (c: { verb: string }) => (c.verb === 'delete' ? denied : allowed),
     useK8sDelete: () => ({ mutate: vi.fn(), isPending: false }),
   }
 })

@@ -19,13 +19,8 @@ import '@ui5/webcomponents-icons/dist/navigation-right-arrow.js'
 import { Fragment, useMemo, useState, type ReactNode } from 'react'
 import { useNavigate, useParams } from 'react-router'
 import { describeError, errorMessage } from '../../api/errors.ts'
-import {
-  useAccessReview,
-  useK8sDelete,
-  useK8sList,
-  useK8sObject,
-  type AccessCheck,
-} from '../../api/hooks.ts'
+import { useAccessReview, type AccessCheck } from '../../api/access.ts'
+import { useK8sDelete, useK8sList, useK8sObject } from '../../api/hooks.ts'
 import type { K8sObject } from '../../api/k8s-types.ts'
 import {
   APIRULES,

@@ -19,8 +19,15 @@ interface ListFixture {
 const fixtures = new Map<string, ListFixture>()
 const deleted: { namespace?: string; name: string }[] = []
 
-vi.mock('../../api/hooks.ts', () => {
+vi.mock('../../api/access.ts', () => {
   const allowed = { allowed: true, isLoading: false, unknown: false }
+  return {
+    useAccessReview: () => allowed,
+    useAccessReviews: (checks: unknown[]) => checks.map(() => allowed),
+  }
+})
+
+vi.mock('../../api/hooks.ts', () => {
   return {
     useK8sList: (d: ResourceDescriptor, _ns?: string, opts: { enabled?: boolean } = {}) => {
       const f = (opts.enabled ?? true) ? fixtures.get(`${d.plural}/${d.version}`) : undefined
@@ -34,8 +41,6 @@ vi.mock('../../api/hooks.ts', () => {
         refetch: vi.fn(),
       }
     },
-    useAccessReview: () => allowed,
-    useAccessReviews: (checks: unknown[]) => checks.map(() => allowed),
     useK8sDelete: () => ({
       mutateAsync: async (vars: { namespace?: string; name: string }) => {
         deleted.push(vars)

@@ -3,7 +3,7 @@
 // The validator is loaded on demand, so the list and details pages do not carry Ajv.
 import { useEffect, useState } from 'react'
 import { MessageStrip } from '@ui5/webcomponents-react'
-import { useApiRuleCrd } from '../../editor/api.ts'
+import { useApiRuleCrd } from './useApiRuleCrd.ts'
 import { RouterLink } from '../../components/RouterLink.tsx'
 import type { Issue } from './validation/types.ts'
 

@@ -2,7 +2,8 @@
 // server returned for that write, never an older copy still in the query cache: object queries are
 // not refetched on mount (their watch keeps them current, but only once it has resumed).
 import type { QueryClient } from '@tanstack/react-query'
-import { objectQueryKey, seedObjectQuery } from '../../api/hooks.ts'
+import { seedObjectQuery } from '../../api/list-cache.ts'
+import { objectQueryKey } from '../../api/query-keys.ts'
 import { isObj, type Obj } from '../../api/json.ts'
 import type { K8sObject } from '../../api/k8s-types.ts'
 import { APIRULES, APIRULES_V1BETA1 } from '../../api/resources.ts'

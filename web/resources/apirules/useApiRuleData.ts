@@ -2,13 +2,9 @@
 // objects written as v1beta1), Gateways for host domains, Services for the warnings, and the
 // user's permissions — all live over watch.
 import { useMemo } from 'react'
-import {
-  useAccessReview,
-  useAccessReviews,
-  useK8sList,
-  type AccessResult,
-  type ConnectionState,
-} from '../../api/hooks.ts'
+import { useAccessReview, useAccessReviews, type AccessResult } from '../../api/access.ts'
+import { useK8sList } from '../../api/hooks.ts'
+import type { ConnectionState } from '../../api/list-watch.ts'
 import type { K8sObject } from '../../api/k8s-types.ts'
 import { APIRULES, APIRULES_V1BETA1, GATEWAYS, SERVICES } from '../../api/resources.ts'
 import {

@@ -1,6 +1,7 @@
 // Namespaces for the shell's namespace selector: names only, sorted, kept live by a watch.
 import { useMemo } from 'react'
-import { useK8sList, type ConnectionState } from '../../api/hooks.ts'
+import { useK8sList } from '../../api/hooks.ts'
+import type { ConnectionState } from '../../api/list-watch.ts'
 import type { K8sObject } from '../../api/k8s-types.ts'
 import { NAMESPACES } from '../../api/resources.ts'
 

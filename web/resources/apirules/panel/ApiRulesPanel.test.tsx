@@ -11,8 +11,30 @@ import type { ResourceDescriptor } from '../../../api/resources.ts'
 const lists = new Map<string, K8sObject[]>()
 let createAllowed = true
 
-vi.mock('../../../api/hooks.ts', () => {
+vi.mock('../../../api/access.ts', () => {
   const allowed = { allowed: true, isLoading: false, unknown: false }
+  return {
+    useAccessReview: (c: { verb: string; namespace?: string }) =>
+      c.verb === 'create' && !createAllowed
+        ? {
+            allowed: false,
+            isLoading: false,
+            unknown: false,
+            reason: `You may not create APIRules in namespace ${c.namespace}`,
+          }
+        : allowed,
+    useAccessReviews: (checks: unknown[]) => checks.map(() => allowed),
+  }
+})
+
+vi.mock('../../../api/read.ts', () => ({
+  listObjects: async (d: ResourceDescriptor) => ({
+    metadata: {},
+    items: lists.get(d.plural) ?? [],
+  }),
+}))
+
+vi.mock('../../../api/hooks.ts', () => {
   return {
     useK8sList: (d: ResourceDescriptor, ns?: string, opts: { enabled?: boolean } = {}) => {
       const all = (opts.enabled ?? true) ? (lists.get(d.plural) ?? []) : []
@@ -26,21 +48,7 @@ vi.mock('../../../api/hooks.ts', () => {
         refetch: vi.fn(),
       }
     },
-    useAccessReview: (c: { verb: string; namespace?: string }) =>
-      c.verb === 'create' && !createAllowed
-        ? {
-            allowed: false,
-            isLoading: false,
-            unknown: false,
-            reason: `You may not create APIRules in namespace ${c.namespace}`,
-          }
-        : allowed,
-    useAccessReviews: (checks: unknown[]) => checks.map(() => allowed),
     useK8sDelete: () => ({ mutateAsync: vi.fn(), isPending: false }),
-    listObjects: async (d: ResourceDescriptor) => ({
-      metadata: {},
-      items: lists.get(d.plural) ?? [],
-    }),
   }
 })
 

@@ -5,7 +5,9 @@
 // re-read when the set of v1beta1 objects changes.
 import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import { listObjects, useK8sList, type ConnectionState } from '../../../api/hooks.ts'
+import { useK8sList } from '../../../api/hooks.ts'
+import type { ConnectionState } from '../../../api/list-watch.ts'
+import { listObjects } from '../../../api/read.ts'
 import type { K8sObject } from '../../../api/k8s-types.ts'
 import { APIRULES, APIRULES_V1BETA1, GATEWAYS } from '../../../api/resources.ts'
 import { gatewayDomains, isV1Beta1Shaped, toApiRuleViews, type ApiRuleView } from '../model.ts'
