@@ -6,6 +6,7 @@ import type { K8sList, K8sObject } from '../api/k8s-types.ts'
 import { APIRULE_GROUP } from '../resources/apirules/types.ts'
 import { ALL_NAMESPACES } from '../app/namespace.ts'
 import { servedVersions } from '../resources/apirules/validation/schema.ts'
+import type { IstioGateway } from '../resources/apirules/domain/gateway.ts'
 
 export type EditorVersion = 'v2' | 'v1beta1'
 
@@ -18,10 +19,6 @@ export function apiRulesPath(version: string, ns: string, name?: string): string
 
 export interface ServiceObject extends K8sObject {
   spec?: { ports?: { name?: string; port: number; protocol?: string }[] }
-}
-
-export interface GatewayObject extends K8sObject {
-  spec?: { servers?: { hosts?: string[] }[] }
 }
 
 export function useServices(ns: string) {
@@ -39,7 +36,7 @@ export function useGateways() {
   return useQuery({
     queryKey: ['editor', 'gateways'],
     queryFn: ({ signal }) =>
-      k8sFetch<K8sList<GatewayObject>>('/apis/networking.istio.io/v1/gateways', { signal }),
+      k8sFetch<K8sList<IstioGateway>>('/apis/networking.istio.io/v1/gateways', { signal }),
     staleTime: 60_000,
     retry: false,
   })
@@ -98,22 +95,4 @@ export function useServedVersions(crd: unknown) {
     staleTime: 5 * 60_000,
     retry: false,
   })
-}
-
-/** Domain of a Gateway whose servers all use one `*.domain` host. */
-export function gatewayDomainOf(gw: GatewayObject | undefined): string | undefined {
-  const hosts = (gw?.spec?.servers ?? []).flatMap((s) => s.hosts ?? [])
-  const first = hosts[0]
-  if (!first) return undefined
-  const bare = first.includes('/') ? first.slice(first.indexOf('/') + 1) : first
-  if (!bare.startsWith('*.')) return undefined
-  return hosts.every((h) => (h.includes('/') ? h.slice(h.indexOf('/') + 1) : h) === bare)
-    ? bare.slice(2)
-    : undefined
-}
-
-export function gatewayHosts(gw: GatewayObject): string[] {
-  return (gw.spec?.servers ?? [])
-    .flatMap((s) => s.hosts ?? [])
-    .map((h) => (h.includes('/') ? h.slice(h.indexOf('/') + 1) : h))
 }

@@ -6,7 +6,8 @@ import {
   V1BETA1_SPEC_ANNOTATION,
 } from '../../resources/apirules/types.ts'
 import { type Obj, arr, isObj } from '../../api/json.ts'
-import { pathCovers } from '../../resources/apirules/validation/controller.ts'
+import { pathCovers } from '../../resources/apirules/domain/paths.ts'
+import { V1BETA1_PUBLIC_HANDLERS } from '../../resources/apirules/domain/access.ts'
 
 /** kubectl's copy of the last applied object: here, the v1beta1 one. */
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration'
@@ -135,7 +136,7 @@ function convertJwt(config: unknown, where: string, problems: string[]): Obj | u
   return out
 }
 
-const NO_AUTH = new Set(['allow', 'no_auth', 'noop'])
+const NO_AUTH = new Set(V1BETA1_PUBLIC_HANDLERS)
 
 export function migrateToV2(input: unknown): MigrationResult {
   const problems: string[] = []

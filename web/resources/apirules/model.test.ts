@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import {
-  accessSummary,
-  gatewayDomainOf,
-  gatewayDomains,
-  hostUrl,
-  isV1Beta1Shaped,
-  normalizeGatewayRef,
-  parseListQuery,
-  queryRows,
-  resolveHost,
-  serviceLabel,
-  statusOf,
-  toApiRuleView,
-  toApiRuleViews,
-  toRow,
-  writeListQuery,
-  DEFAULT_LIST_QUERY,
-} from './model.ts'
+import { accessSummary, serviceLabel } from './domain/targets.ts'
+import { gatewayDomainOf, gatewayDomains, normalizeGatewayRef } from './domain/gateway.ts'
+import { hostUrl, resolveHost } from './domain/hosts.ts'
+import { isV1Beta1Shaped } from './domain/versions.ts'
+import { parseListQuery, queryRows, writeListQuery, DEFAULT_LIST_QUERY } from './list-query.ts'
+import { statusOf } from './domain/status.ts'
+import { toApiRuleView, toApiRuleViews } from './domain/view.ts'
+import { toRow } from './list-rows.ts'
 
 const v2 = (name: string, spec: unknown, extra: Record<string, unknown> = {}) => ({
   apiVersion: 'gateway.kyma-project.io/v2',
@@ -189,7 +179,7 @@ describe('hosts and gateways', () => {
     )
     expect(gatewayDomainOf(gateway('a', 'b', ['ns/*.example.com']))).toBe('example.com')
     expect(gatewayDomainOf(gateway('a', 'b', ['exact.example.com']))).toBeUndefined()
-    expect(gatewayDomainOf({ spec: {} })).toBeUndefined()
+    expect(gatewayDomainOf({ metadata: {}, spec: {} })).toBeUndefined()
   })
 
   it('completes short hosts with the Gateway domain', () => {
@@ -248,7 +238,7 @@ describe('service and access labels', () => {
       }),
     )
     expect(serviceLabel(view)).toBe('s:1')
-    expect(accessSummary(view).label).toBe('Ext auth')
+    expect(accessSummary(view).label).toBe('External auth')
   })
 })
 

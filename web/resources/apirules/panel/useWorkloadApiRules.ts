@@ -8,7 +8,9 @@ import { useMemo } from 'react'
 import { listObjects, useK8sList, type ConnectionState } from '../../../api/hooks.ts'
 import type { K8sObject } from '../../../api/k8s-types.ts'
 import { APIRULES, APIRULES_V1BETA1, GATEWAYS } from '../../../api/resources.ts'
-import { gatewayDomains, isV1Beta1Shaped, toApiRuleViews, type ApiRuleView } from '../model.ts'
+import { gatewayDomains } from '../domain/gateway.ts'
+import { isV1Beta1Shaped } from '../domain/versions.ts'
+import { toApiRuleViews, type ApiRuleView } from '../domain/view.ts'
 
 export interface WorkloadApiRules {
   views: ApiRuleView[]
