@@ -6,13 +6,13 @@ import { useParams } from 'react-router'
 import { isNotFound } from '../../api/errors.ts'
 import { useK8sObject } from '../../api/hooks.ts'
 import { FUNCTIONS, SERVICES } from '../../api/resources.ts'
-import { namespacedPath, useNamespace } from '../../app/namespace.ts'
+import { useNamespace } from '../../app/namespace.ts'
 import { Age } from '../../components/Age.tsx'
 import { DetailsPageFrame } from '../../components/DetailsPageFrame.tsx'
 import { ErrorBanner } from '../../components/ErrorBanner.tsx'
 import { RouterLink } from '../../components/RouterLink.tsx'
 import { YamlViewer } from '../../components/YamlViewer.tsx'
-import { servicePath } from '../apirules/links.ts'
+import { functionListPath, servicePath } from '../../app/links.ts'
 import { ApiRulesPanel } from '../apirules/panel/ApiRulesPanel.tsx'
 import { exposablePorts } from '../services/model.ts'
 import type { Service } from '../services/types.ts'
@@ -28,7 +28,7 @@ import {
   UNKNOWN_CONDITION_HINT,
 } from './model.ts'
 import type { KymaFunction } from './types.ts'
-import '../apirules/apirules.css'
+import '../../components/page.css'
 
 /** The Function's Service: found, missing, or not known (loading, or no permission). */
 export function useFunctionService(namespace: string | undefined, name: string) {
@@ -55,7 +55,7 @@ export function FunctionDetailsPage() {
       namespace={namespace}
       name={name}
       result={fn}
-      listPath={namespacedPath(namespace, 'functions')}
+      listPath={functionListPath(namespace)}
       listTitle="Functions"
     >
       {(f, namespace) => <FunctionBody fn={f} svc={svc} namespace={namespace} name={name} />}

@@ -15,11 +15,11 @@ import { useNamespace } from '../../app/namespace.ts'
 import { Age } from '../../components/Age.tsx'
 import { byNamespaceAndName, ListPageHeader, ListStates } from '../../components/ListPage.tsx'
 import { RouterLink } from '../../components/RouterLink.tsx'
-import { functionPath } from '../apirules/links.ts'
+import { functionPath } from '../../app/links.ts'
 import { ConditionStatus } from './conditions.tsx'
 import { desiredReplicas, sourceType } from './model.ts'
 import type { KymaFunction } from './types.ts'
-import '../apirules/apirules.css'
+import '../../components/page.css'
 
 export function FunctionListPage() {
   const namespace = useNamespace()

@@ -4,19 +4,19 @@ import { Panel, Text } from '@ui5/webcomponents-react'
 import { useParams } from 'react-router'
 import { useK8sObject } from '../../api/hooks.ts'
 import { SERVICES } from '../../api/resources.ts'
-import { namespacedPath, useNamespace } from '../../app/namespace.ts'
+import { useNamespace } from '../../app/namespace.ts'
 import { Age } from '../../components/Age.tsx'
 import { DetailsPageFrame } from '../../components/DetailsPageFrame.tsx'
 import { KeyValueTags } from '../../components/KeyValueTags.tsx'
 import { RouterLink } from '../../components/RouterLink.tsx'
 import { YamlViewer } from '../../components/YamlViewer.tsx'
-import { functionPath } from '../apirules/links.ts'
+import { functionPath, serviceListPath } from '../../app/links.ts'
 import { ApiRulesPanel } from '../apirules/panel/ApiRulesPanel.tsx'
 import { isFunctionService } from '../functions/model.ts'
 import { FUNCTION_NAME_LABEL } from '../functions/types.ts'
 import { clusterIpLabel, exposablePorts, serviceType } from './model.ts'
 import type { Service } from './types.ts'
-import '../apirules/apirules.css'
+import '../../components/page.css'
 
 export function ServiceDetailsPage() {
   const namespace = useNamespace()
@@ -29,7 +29,7 @@ export function ServiceDetailsPage() {
       namespace={namespace}
       name={name}
       result={svc}
-      listPath={namespacedPath(namespace, 'services')}
+      listPath={serviceListPath(namespace)}
       listTitle="Services"
       footer={(s) => (
         <Panel headerText="YAML" collapsed accessibleName="YAML" noAnimation>

@@ -24,10 +24,11 @@ import {
   ListStates,
 } from '../../components/ListPage.tsx'
 import { RouterLink } from '../../components/RouterLink.tsx'
-import { serviceTargets } from '../apirules/model.ts'
+import { serviceTargets } from '../apirules/domain/targets.ts'
 import { createApiRuleCheck, ExposeButton } from '../apirules/panel/ExposeButton.tsx'
 import { useWorkloadApiRules } from '../apirules/panel/useWorkloadApiRules.ts'
-import { apiRuleListPath, servicePath } from '../apirules/links.ts'
+import { apiRuleListPath } from '../apirules/links.ts'
+import { servicePath } from '../../app/links.ts'
 import { isFunctionService } from '../functions/model.ts'
 import { FUNCTION_NAME_LABEL } from '../functions/types.ts'
 import {
@@ -39,7 +40,7 @@ import {
   serviceType,
 } from './model.ts'
 import type { Service } from './types.ts'
-import '../apirules/apirules.css'
+import '../../components/page.css'
 
 const PENDING: AccessResult = {
   allowed: false,
