@@ -3,6 +3,7 @@ import { Panel, Text } from '@ui5/webcomponents-react'
 import type { ReactNode } from 'react'
 import { arr, isObj } from '../../../api/json.ts'
 import { servicePath } from '../../../app/links.ts'
+import { FieldList } from '../../../components/FieldList.tsx'
 import { RouterLink } from '../../../components/RouterLink.tsx'
 import { stringsOf } from '../domain/fields.ts'
 import type { ApiRuleView } from '../domain/view.ts'
@@ -15,18 +16,13 @@ export function OverviewPanels({ view }: { view: ApiRuleView }) {
     <div className="kd-panels">
       <ServicePanel view={view} />
       <Panel headerText="Gateway" fixed accessibleName="Gateway">
-        <dl className="kd-dl">
-          <dt>Gateway</dt>
-          <dd>{view.gateway ?? '—'}</dd>
-          {view.externalGateway && (
-            <>
-              <dt>External gateway</dt>
-              <dd>{view.externalGateway}</dd>
-            </>
-          )}
-          <dt>Host</dt>
-          <dd>{view.host ?? '—'}</dd>
-        </dl>
+        <FieldList
+          fields={[
+            ['Gateway', view.gateway ?? '—'],
+            ['External gateway', view.externalGateway],
+            ['Host', view.host ?? '—'],
+          ]}
+        />
       </Panel>
       <Panel headerText="Timeout" fixed accessibleName="Timeout">
         <Text>
@@ -43,24 +39,19 @@ function ServicePanel({ view }: { view: ApiRuleView }) {
   return (
     <Panel headerText="Service" fixed accessibleName="Service">
       {s ? (
-        <dl className="kd-dl">
-          <dt>Name</dt>
-          <dd>
-            <RouterLink to={servicePath(s.namespace ?? view.namespace, s.name)}>
-              {s.name}
-            </RouterLink>
-          </dd>
-          <dt>Namespace</dt>
-          <dd>{s.namespace ?? view.namespace}</dd>
-          <dt>Port</dt>
-          <dd>{s.port || '—'}</dd>
-          {s.external !== undefined && (
-            <>
-              <dt>External</dt>
-              <dd>{s.external ? 'Yes' : 'No'}</dd>
-            </>
-          )}
-        </dl>
+        <FieldList
+          fields={[
+            [
+              'Name',
+              <RouterLink to={servicePath(s.namespace ?? view.namespace, s.name)}>
+                {s.name}
+              </RouterLink>,
+            ],
+            ['Namespace', s.namespace ?? view.namespace],
+            ['Port', s.port || '—'],
+            ['External', s.external === undefined ? undefined : s.external ? 'Yes' : 'No'],
+          ]}
+        />
       ) : (
         <Text>No default service; each rule names its own.</Text>
       )}
@@ -90,26 +81,26 @@ function CorsPanel({ view }: { view: ApiRuleView }) {
       )
       .join('; ')
     content = (
-      <dl className="kd-dl">
-        <dt>Allow origins</dt>
-        <dd>{origins || '—'}</dd>
-        <dt>Allow methods</dt>
-        <dd>{stringsOf(c.allowMethods).join(', ') || '—'}</dd>
-        <dt>Allow headers</dt>
-        <dd>{stringsOf(c.allowHeaders).join(', ') || '—'}</dd>
-        <dt>Expose headers</dt>
-        <dd>{stringsOf(c.exposeHeaders).join(', ') || '—'}</dd>
-        <dt>Allow credentials</dt>
-        <dd>{c.allowCredentials === true ? 'Yes' : c.allowCredentials === false ? 'No' : '—'}</dd>
-        <dt>Max age</dt>
-        <dd>
-          {typeof c.maxAge === 'number'
-            ? `${c.maxAge} s`
-            : typeof c.maxAge === 'string'
-              ? c.maxAge
-              : '—'}
-        </dd>
-      </dl>
+      <FieldList
+        fields={[
+          ['Allow origins', origins || '—'],
+          ['Allow methods', stringsOf(c.allowMethods).join(', ') || '—'],
+          ['Allow headers', stringsOf(c.allowHeaders).join(', ') || '—'],
+          ['Expose headers', stringsOf(c.exposeHeaders).join(', ') || '—'],
+          [
+            'Allow credentials',
+            c.allowCredentials === true ? 'Yes' : c.allowCredentials === false ? 'No' : '—',
+          ],
+          [
+            'Max age',
+            typeof c.maxAge === 'number'
+              ? `${c.maxAge} s`
+              : typeof c.maxAge === 'string'
+                ? c.maxAge
+                : '—',
+          ],
+        ]}
+      />
     )
   }
   return (

@@ -4,6 +4,8 @@ import '@ui5/webcomponents-icons/dist/navigation-down-arrow.js'
 import '@ui5/webcomponents-icons/dist/navigation-right-arrow.js'
 import { Fragment, useState, type ReactNode } from 'react'
 import { arr, isObj } from '../../../api/json.ts'
+import { FieldList } from '../../../components/FieldList.tsx'
+import { PlainTable } from '../../../components/PlainTable.tsx'
 import { YamlViewer } from '../../../components/YamlViewer.tsx'
 import { stringsOf } from '../domain/fields.ts'
 import { serviceTargetLabel } from '../domain/targets.ts'
@@ -27,66 +29,55 @@ export function RulesTable({ view }: { view: ApiRuleView }) {
             : 'No rules.'}
         </Text>
       ) : (
-        <table className="kd-rules" aria-label="Rules">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="kd-visually-hidden">Details</span>
-              </th>
-              <th scope="col">Path</th>
-              <th scope="col">Methods</th>
-              <th scope="col">Access</th>
-              <th scope="col">Service</th>
-              <th scope="col">Timeout</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.rules.map((r) => {
-              const expanded = open.has(r.index)
-              return (
-                <Fragment key={r.index}>
-                  <tr>
-                    <td>
-                      <Button
-                        design="Transparent"
-                        icon={expanded ? 'navigation-down-arrow' : 'navigation-right-arrow'}
-                        accessibleName={`${expanded ? 'Hide' : 'Show'} details of rule ${r.index + 1}`}
-                        accessibilityAttributes={{ expanded }}
-                        onClick={() => toggle(r.index)}
-                      />
+        <PlainTable
+          label="Rules"
+          columns={[{ hidden: 'Details' }, 'Path', 'Methods', 'Access', 'Service', 'Timeout']}
+        >
+          {view.rules.map((r) => {
+            const expanded = open.has(r.index)
+            return (
+              <Fragment key={r.index}>
+                <tr>
+                  <td>
+                    <Button
+                      design="Transparent"
+                      icon={expanded ? 'navigation-down-arrow' : 'navigation-right-arrow'}
+                      accessibleName={`${expanded ? 'Hide' : 'Show'} details of rule ${r.index + 1}`}
+                      accessibilityAttributes={{ expanded }}
+                      onClick={() => toggle(r.index)}
+                    />
+                  </td>
+                  <td>
+                    <code>{r.path || '—'}</code>
+                  </td>
+                  <td>{r.methods.join(', ') || '—'}</td>
+                  <td>{r.accessLabel}</td>
+                  <td>
+                    {r.service
+                      ? serviceTargetLabel(
+                          {
+                            ...r.service,
+                            namespace:
+                              r.service.namespace ?? view.service?.namespace ?? view.namespace,
+                          },
+                          view.namespace,
+                        )
+                      : 'Default'}
+                  </td>
+                  <td>{r.timeout !== undefined ? `${r.timeout} s` : 'Default'}</td>
+                </tr>
+                {expanded && (
+                  <tr className="kd-rule-details">
+                    <td />
+                    <td colSpan={5}>
+                      <RuleDetails rule={r} />
                     </td>
-                    <td>
-                      <code>{r.path || '—'}</code>
-                    </td>
-                    <td>{r.methods.join(', ') || '—'}</td>
-                    <td>{r.accessLabel}</td>
-                    <td>
-                      {r.service
-                        ? serviceTargetLabel(
-                            {
-                              ...r.service,
-                              namespace:
-                                r.service.namespace ?? view.service?.namespace ?? view.namespace,
-                            },
-                            view.namespace,
-                          )
-                        : 'Default'}
-                    </td>
-                    <td>{r.timeout !== undefined ? `${r.timeout} s` : 'Default'}</td>
                   </tr>
-                  {expanded && (
-                    <tr className="kd-rule-details">
-                      <td />
-                      <td colSpan={5}>
-                        <RuleDetails rule={r} />
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
-              )
-            })}
-          </tbody>
-        </table>
+                )}
+              </Fragment>
+            )
+          })}
+        </PlainTable>
       )}
     </Panel>
   )
@@ -161,14 +152,7 @@ function MapList({ title, value }: { title: string; value: unknown }) {
   return (
     <div>
       <strong>{title}</strong>
-      <dl className="kd-dl">
-        {Object.entries(value).map(([k, v]) => (
-          <Fragment key={k}>
-            <dt>{k}</dt>
-            <dd>{String(v)}</dd>
-          </Fragment>
-        ))}
-      </dl>
+      <FieldList fields={Object.entries(value).map(([k, v]) => [k, String(v)] as const)} />
     </div>
   )
 }

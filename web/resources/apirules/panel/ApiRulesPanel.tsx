@@ -17,6 +17,7 @@ import { CopyButton } from '../../../components/CopyButton.tsx'
 import { EmptyState } from '../../../components/EmptyState.tsx'
 import { ErrorBanner } from '../../../components/ErrorBanner.tsx'
 import { LoadingSkeleton } from '../../../components/LoadingSkeleton.tsx'
+import { PlainTable } from '../../../components/PlainTable.tsx'
 import { RouterLink } from '../../../components/RouterLink.tsx'
 import type { ServicePort } from '../../services/types.ts'
 import { apiRuleEditPath, apiRulePath } from '../links.ts'
@@ -132,35 +133,25 @@ export function ApiRulesPanel(props: ApiRulesPanelProps) {
     )
   } else {
     body = (
-      <table className="kd-rules kd-panel-table" aria-labelledby={headingId}>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Host</th>
-            <th scope="col">Port</th>
-            <th scope="col">Access</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="kd-visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {matches.map((m) => (
-            <PanelRow
-              key={m.view.key}
-              match={m}
-              domains={data.domains}
-              ownNamespace={namespace}
-              embedded={embedded === true}
-              canUpdate={canUpdate}
-              canDelete={canDelete}
-              onEdit={props.onEdit}
-              onDelete={setToDelete}
-            />
-          ))}
-        </tbody>
-      </table>
+      <PlainTable
+        className="kd-panel-table"
+        labelledBy={headingId}
+        columns={['Name', 'Host', 'Port', 'Access', 'Status', { hidden: 'Actions' }]}
+      >
+        {matches.map((m) => (
+          <PanelRow
+            key={m.view.key}
+            match={m}
+            domains={data.domains}
+            ownNamespace={namespace}
+            embedded={embedded === true}
+            canUpdate={canUpdate}
+            canDelete={canDelete}
+            onEdit={props.onEdit}
+            onDelete={setToDelete}
+          />
+        ))}
+      </PlainTable>
     )
   }
 
