@@ -58,11 +58,10 @@ import type { Issue, ValidationContext } from '../resources/apirules/validation/
 import { APIRULE_GROUP } from '../resources/apirules/types.ts'
 import { knownGatewaysOf } from '../resources/apirules/domain/checks/context.ts'
 import { isTooBig, MAX_DOCUMENT_BYTES, reportedBytes, tooBigMessage } from './limits.ts'
+import type { Obj } from '../api/json.ts'
 import './editor.css'
 
 const YamlEditor = lazy(() => import('./monaco/YamlEditor.tsx'))
-
-type Obj = Record<string, unknown>
 
 export interface ApiRuleEditorProps {
   namespace: string

@@ -2,8 +2,7 @@
 import { k8sFetch, StatusError } from '../../api/client.ts'
 import { apiRulesPath } from '../api.ts'
 import { versionOfApiVersion } from '../templates.ts'
-
-type Obj = Record<string, unknown>
+import type { Obj } from '../../api/json.ts'
 
 export function endpointVersion(obj: Obj): string {
   return versionOfApiVersion(obj.apiVersion)
