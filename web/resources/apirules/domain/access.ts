@@ -5,8 +5,8 @@ import { isObj, type Obj } from '../../../api/json.ts'
 /** `none`: a v2 rule with no access field set (the CRD refuses it), or a v1beta1 rule without handlers. */
 export type AccessKind = 'noAuth' | 'jwt' | 'extAuth' | 'other' | 'none'
 
-/** The kinds the list filters by (a rule with none set shows as "Not set" and is never filtered). */
-export const ACCESS_KINDS: readonly AccessKind[] = ['noAuth', 'jwt', 'extAuth', 'other']
+/** The kinds, in the order the list's access filter offers them. */
+export const ACCESS_KINDS: readonly AccessKind[] = ['noAuth', 'jwt', 'extAuth', 'other', 'none']
 
 export const ACCESS_LABELS: Record<AccessKind, string> = {
   noAuth: 'No auth',
