@@ -42,17 +42,13 @@ export function gatewayDomainOf(gateway: IstioGateway | undefined): string | und
   return domainOfGatewayHosts(gatewayServerHosts(gateway))
 }
 
-/** `namespace/name` of an object. */
-export function objectKey(obj: K8sObject): string {
-  return `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`
-}
-
 /** `namespace/name` → domain, for every Gateway that has one. */
 export function gatewayDomains(gateways: readonly IstioGateway[]): Map<string, string> {
   const map = new Map<string, string>()
   for (const gw of gateways) {
     const domain = gatewayDomainOf(gw)
-    if (domain && gw.metadata?.namespace && gw.metadata?.name) map.set(objectKey(gw), domain)
+    const { namespace, name } = gw.metadata ?? {}
+    if (domain && namespace && name) map.set(`${namespace}/${name}`, domain)
   }
   return map
 }

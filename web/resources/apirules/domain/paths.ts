@@ -3,7 +3,7 @@
 // exact repeats are understood here.
 
 /** Segments of a v2 path; `/*` is the same as `/{**}`. */
-export function pathSegments(path: string): string[] {
+function pathSegments(path: string): string[] {
   return (path === '/*' ? '/{**}' : path).split('/').slice(1)
 }
 
