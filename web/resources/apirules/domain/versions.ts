@@ -1,7 +1,7 @@
 // Which APIRule version an object holds. v2 (= v2alpha1) is read and written; v1beta1 is the
 // deprecated version the controller no longer reconciles (shared docs apirule-api.md, §3).
-import { arr, isObj } from '../../../api/json.ts'
-import { ORIGINAL_VERSION_ANNOTATION } from '../types.ts'
+import { arr, isObj, type Obj } from '../../../api/json.ts'
+import { ORIGINAL_VERSION_ANNOTATION, V1BETA1_SPEC_ANNOTATION } from '../types.ts'
 
 /** True for `gateway.kyma-project.io/v1beta1` (any group prefix, as the editor's documents). */
 export function isV1Beta1ApiVersion(apiVersion: unknown): boolean {
@@ -29,4 +29,19 @@ export function isV1Beta1Shaped(obj: unknown): boolean {
     isObj(r) && !('noAuth' in r) && !('jwt' in r) && !('extAuth' in r)
   if (!hasV2Hosts && rules.length > 0 && rules.every(noV2Access)) return true
   return false
+}
+
+/**
+ * The v1beta1 spec the conversion webhook keeps in an annotation of an object that came in as
+ * v1beta1 (undefined when there is none, or it is not a JSON object).
+ */
+export function v1beta1SpecFromAnnotation(annotations: unknown): Obj | undefined {
+  const raw = isObj(annotations) ? annotations[V1BETA1_SPEC_ANNOTATION] : undefined
+  if (typeof raw !== 'string' || !raw) return undefined
+  try {
+    const parsed: unknown = JSON.parse(raw)
+    return isObj(parsed) ? parsed : undefined
+  } catch {
+    return undefined
+  }
 }

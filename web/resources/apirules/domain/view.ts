@@ -2,12 +2,12 @@
 // read through v2 without a conversion webhook). Defensive by design: a missing spec, empty rules
 // or odd types never throw.
 import { arr, isObj, type Obj } from '../../../api/json.ts'
-import { V1BETA1_SPEC_ANNOTATION, type ApiRule, type ApiRuleService } from '../types.ts'
+import type { ApiRule, ApiRuleService } from '../types.ts'
 import { ACCESS_LABELS, v1beta1AccessKind, v2AccessKind, type AccessKind } from './access.ts'
 import { finiteNumber, nonEmptyString, stringMap, stringsOf } from './fields.ts'
 import { normalizeGatewayRef } from './gateway.ts'
 import { statusOf, type StatusInfo } from './status.ts'
-import { isV1Beta1Shaped } from './versions.ts'
+import { isV1Beta1Shaped, v1beta1SpecFromAnnotation } from './versions.ts'
 
 export type ViewVersion = 'v2' | 'v1beta1'
 
@@ -98,17 +98,6 @@ function v1beta1RuleView(raw: unknown, index: number): RuleView {
   }
 }
 
-function parseV1Beta1SpecAnnotation(annotations: Record<string, string>): Obj | undefined {
-  const raw = annotations[V1BETA1_SPEC_ANNOTATION]
-  if (!raw) return undefined
-  try {
-    const parsed: unknown = JSON.parse(raw)
-    return isObj(parsed) ? parsed : undefined
-  } catch {
-    return undefined
-  }
-}
-
 /**
  * One view per APIRule. `obj` is the object as listed through v2. `v1beta1` is the same object read
  * through v1beta1, when known; it is used only when `obj` is v1beta1-shaped.
@@ -138,7 +127,7 @@ export function toApiRuleView(obj: unknown, v1beta1?: unknown): ApiRuleView {
     const ownSpec = isObj(o.spec) && 'host' in o.spec ? o.spec : undefined
     const spec = (isObj(v1Obj?.spec) ? v1Obj.spec : undefined) ??
       ownSpec ??
-      parseV1Beta1SpecAnnotation(annotations) ?? { ...(isObj(o.spec) ? o.spec : {}) }
+      v1beta1SpecFromAnnotation(annotations) ?? { ...(isObj(o.spec) ? o.spec : {}) }
     const source = v1Obj ?? o
     const object = {
       ...source,
