@@ -2,21 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseListQuery, queryRows, writeListQuery, DEFAULT_LIST_QUERY } from './list-query.ts'
 import { toApiRuleView } from './domain/view.ts'
 import { toRow } from './list-rows.ts'
-
-const v2 = (name: string, spec: unknown, extra: Record<string, unknown> = {}) => ({
-  apiVersion: 'gateway.kyma-project.io/v2',
-  kind: 'APIRule',
-  metadata: { name, namespace: 'default', creationTimestamp: '2026-01-01T00:00:00Z' },
-  spec,
-  ...extra,
-})
-
-const basicSpec = {
-  hosts: ['httpbin'],
-  gateway: 'kyma-system/kyma-gateway',
-  service: { name: 'httpbin', port: 8000 },
-  rules: [{ path: '/*', methods: ['GET'], noAuth: true }],
-}
+import { basicSpec, v2 } from './test-apirules.ts'
 
 describe('search, filter, sort and URL state', () => {
   const rows = [

@@ -6,26 +6,12 @@ import { isV1Beta1Shaped } from './versions.ts'
 import { statusOf } from './status.ts'
 import { toApiRuleView, toApiRuleViews } from './view.ts'
 import { toRow } from '../list-rows.ts'
-
-const v2 = (name: string, spec: unknown, extra: Record<string, unknown> = {}) => ({
-  apiVersion: 'gateway.kyma-project.io/v2',
-  kind: 'APIRule',
-  metadata: { name, namespace: 'default', creationTimestamp: '2026-01-01T00:00:00Z' },
-  spec,
-  ...extra,
-})
+import { basicSpec, v2 } from '../test-apirules.ts'
 
 const gateway = (ns: string, name: string, hosts: string[]) => ({
   metadata: { namespace: ns, name },
   spec: { servers: [{ port: { number: 443 }, hosts }] },
 })
-
-const basicSpec = {
-  hosts: ['httpbin'],
-  gateway: 'kyma-system/kyma-gateway',
-  service: { name: 'httpbin', port: 8000 },
-  rules: [{ path: '/*', methods: ['GET'], noAuth: true }],
-}
 
 describe('statusOf', () => {
   it('maps v2 state and description', () => {
