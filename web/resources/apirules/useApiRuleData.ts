@@ -16,10 +16,10 @@ import type { K8sObject } from '../../api/k8s-types.ts'
 import { APIRULES, APIRULES_V1BETA1, GATEWAYS, SERVICES } from '../../api/resources.ts'
 import type { Service } from '../services/types.ts'
 import { gatewayDomains, type IstioGateway } from './domain/gateway.ts'
+import { apiRuleAccess } from './domain/permissions.ts'
 import { isV1Beta1Shaped } from './domain/versions.ts'
 import { toApiRuleView, toApiRuleViews, type ApiRuleView } from './domain/view.ts'
 import { toRow, type ApiRuleRow } from './list-rows.ts'
-import { APIRULE_GROUP } from './types.ts'
 import { hostIndexOf, viewWarnings, type ApiRuleWarning, type WarningContext } from './warnings.ts'
 
 export interface ApiRuleData {
@@ -148,14 +148,6 @@ export interface ApiRulePermissions {
   deleteIn: (namespace: string) => AccessResult
 }
 
-const check = (verb: string, namespace?: string) => ({
-  verb,
-  group: APIRULE_GROUP,
-  resource: 'apirules',
-  namespace,
-  title: 'APIRules',
-})
-
 /**
  * The user's APIRule permissions in the current namespace (or cluster-wide in the all-namespaces
  * view) and, for row actions, in each namespace that appears in `rowNamespaces`.
@@ -164,14 +156,18 @@ export function useApiRulePermissions(
   namespace: string | undefined,
   rowNamespaces: readonly string[] = [],
 ): ApiRulePermissions {
-  const create = useAccessReview(check('create', namespace))
+  const create = useAccessReview(apiRuleAccess('create', namespace))
   const namespaces = useMemo(
     () => (namespace ? [namespace] : [...new Set(rowNamespaces)].sort()),
     [namespace, rowNamespaces],
   )
   const checks = useMemo(
     () =>
-      namespaces.flatMap((ns) => [check('update', ns), check('create', ns), check('delete', ns)]),
+      namespaces.flatMap((ns) => [
+        apiRuleAccess('update', ns),
+        apiRuleAccess('create', ns),
+        apiRuleAccess('delete', ns),
+      ]),
     [namespaces],
   )
   const results = useAccessReviews(checks)

@@ -16,7 +16,8 @@ import {
 import { ageColumn, ResourceTable, type ResourceColumn } from '../../components/ResourceTable.tsx'
 import { RouterLink } from '../../components/RouterLink.tsx'
 import { serviceTargets } from '../apirules/domain/targets.ts'
-import { createApiRuleCheck, ExposeButton } from '../apirules/panel/ExposeButton.tsx'
+import { ExposeButton } from '../apirules/panel/ExposeButton.tsx'
+import { apiRuleAccess } from '../apirules/domain/permissions.ts'
 import { useWorkloadApiRules } from '../apirules/panel/useWorkloadApiRules.ts'
 import { apiRuleListPath } from '../apirules/links.ts'
 import { servicePath } from '../../app/links.ts'
@@ -61,7 +62,7 @@ export function ServiceListPage() {
     () => [...new Set(rows.map((s) => s.metadata.namespace ?? ''))].sort(),
     [rows],
   )
-  const checks = useMemo(() => namespaces.map((ns) => createApiRuleCheck(ns)), [namespaces])
+  const checks = useMemo(() => namespaces.map((ns) => apiRuleAccess('create', ns)), [namespaces])
   const access = useAccessReviews(checks)
   const accessIn = useCallback(
     (ns: string) => access[namespaces.indexOf(ns)] ?? PENDING,

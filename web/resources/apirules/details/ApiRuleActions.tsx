@@ -7,27 +7,19 @@ import '@ui5/webcomponents-icons/dist/edit.js'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { errorMessage } from '../../../api/errors.ts'
-import { useAccessReview, useK8sDelete, type AccessCheck } from '../../../api/hooks.ts'
+import { useAccessReview, useK8sDelete } from '../../../api/hooks.ts'
 import { APIRULES } from '../../../api/resources.ts'
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx'
+import { apiRuleAccess } from '../domain/permissions.ts'
 import type { ApiRuleView } from '../domain/view.ts'
 import { apiRuleCreatePath, apiRuleEditPath, apiRuleListPath } from '../links.ts'
-import { APIRULE_GROUP } from '../types.ts'
 
 export function ApiRuleActions({ view }: { view: ApiRuleView }) {
   const { namespace, name } = view
   const navigate = useNavigate()
-  const access = (verb: string): AccessCheck => ({
-    verb,
-    group: APIRULE_GROUP,
-    resource: 'apirules',
-    namespace,
-    title: verb === 'create' ? 'APIRules' : 'APIRule',
-    ...(verb === 'create' ? {} : { name }),
-  })
-  const canUpdate = useAccessReview(access('update'))
-  const canCreate = useAccessReview(access('create'))
-  const canDelete = useAccessReview(access('delete'))
+  const canUpdate = useAccessReview(apiRuleAccess('update', namespace, name))
+  const canCreate = useAccessReview(apiRuleAccess('create', namespace))
+  const canDelete = useAccessReview(apiRuleAccess('delete', namespace, name))
   const denied = [canUpdate, canCreate, canDelete].filter((p) => !p.allowed && !p.isLoading)
 
   const del = useK8sDelete(APIRULES)

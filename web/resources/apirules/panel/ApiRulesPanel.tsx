@@ -16,8 +16,8 @@ import { LoadingSkeleton } from '../../../components/LoadingSkeleton.tsx'
 import { PlainTable } from '../../../components/PlainTable.tsx'
 import type { ServicePort } from '../../services/types.ts'
 import { type ApiRuleView } from '../domain/view.ts'
-import { APIRULE_GROUP } from '../types.ts'
-import { createApiRuleCheck, ExposeButton, type ExposeTarget } from './ExposeButton.tsx'
+import { ExposeButton, type ExposeTarget } from './ExposeButton.tsx'
+import { apiRuleAccess } from '../domain/permissions.ts'
 import { apiRulesForService } from './matching.ts'
 import { PanelRow } from './PanelRow.tsx'
 import { useWorkloadApiRules } from './useWorkloadApiRules.ts'
@@ -44,21 +44,13 @@ export interface ApiRulesPanelProps {
   onDeleted?: (view: ApiRuleView) => void
 }
 
-const check = (verb: string, namespace: string | undefined) => ({
-  verb,
-  group: APIRULE_GROUP,
-  resource: 'apirules',
-  namespace,
-  title: 'APIRules',
-})
-
 export function ApiRulesPanel(props: ApiRulesPanelProps) {
   const { namespace, serviceName, ports, serviceMissing, functionName, embedded } = props
   const headingId = useId()
 
   // APIRules in other namespaces can route here through `service.namespace`; they are found when
   // the user may list APIRules everywhere, otherwise the Service's namespace is searched.
-  const listAll = useAccessReview(check('list', undefined))
+  const listAll = useAccessReview(apiRuleAccess('list', undefined))
   const scope = listAll.allowed && !listAll.unknown ? undefined : namespace
   const data = useWorkloadApiRules(scope)
   const matches = useMemo(
@@ -66,9 +58,9 @@ export function ApiRulesPanel(props: ApiRulesPanelProps) {
     [data.views, namespace, serviceName],
   )
 
-  const canCreate = useAccessReview(createApiRuleCheck(namespace))
-  const canUpdate = useAccessReview(check('update', namespace))
-  const canDelete = useAccessReview(check('delete', namespace))
+  const canCreate = useAccessReview(apiRuleAccess('create', namespace))
+  const canUpdate = useAccessReview(apiRuleAccess('update', namespace))
+  const canDelete = useAccessReview(apiRuleAccess('delete', namespace))
 
   const del = useK8sDelete(APIRULES)
   const [toDelete, setToDelete] = useState<ApiRuleView | undefined>()
