@@ -1,6 +1,7 @@
 // The frame of a namespaced object's details page: the "choose a namespace" hint, the error,
-// deleted / not-found and loading states, the header (name, kind, connection), then the kind's own
-// panels, the labels and annotations, the object's events and a link back to the list.
+// deleted / not-found and loading states, the header (name, kind, connection, the kind's extras
+// such as actions), then the kind's own panels, the labels and annotations, the object's events
+// and a link back to the list.
 import { MessageStrip, Panel, Text, Title } from '@ui5/webcomponents-react'
 import type { ReactNode } from 'react'
 import { isNotFound } from '../api/errors.ts'
@@ -12,6 +13,7 @@ import { KeyValueTags } from './KeyValueTags.tsx'
 import { LoadingSkeleton } from './LoadingSkeleton.tsx'
 import { ObjectEvents } from './ObjectEvents.tsx'
 import { RouterLink } from './RouterLink.tsx'
+import './page.css'
 
 export interface DetailsPageFrameProps<T extends K8sObject> {
   /** The kind as users read it ("Service"); also the events' `involvedObject.kind`. */
@@ -28,6 +30,10 @@ export interface DetailsPageFrameProps<T extends K8sObject> {
   children: (object: T, namespace: string) => ReactNode
   /** What comes after the events, before the link back (e.g. the YAML). */
   footer?: (object: T) => ReactNode
+  /** The rest of the header after the connection: a status badge, the page's actions. */
+  headerExtras?: (object: T) => ReactNode
+  /** Show the events from the start (a fixed panel that watches while mounted). */
+  eventsAlwaysOpen?: boolean
 }
 
 export function DetailsPageFrame<T extends K8sObject>({
@@ -39,6 +45,8 @@ export function DetailsPageFrame<T extends K8sObject>({
   listTitle,
   children,
   footer,
+  headerExtras,
+  eventsAlwaysOpen = false,
 }: DetailsPageFrameProps<T>) {
   const titleId = `${kind.toLowerCase()}-title`
   const backLink = <RouterLink to={listPath}>{`Back to ${listTitle}`}</RouterLink>
@@ -95,6 +103,7 @@ export function DetailsPageFrame<T extends K8sObject>({
         {heading}
         <Text className="kd-muted">{kind}</Text>
         <ConnectionIndicator state={result.connection} />
+        {headerExtras?.(object)}
       </div>
 
       {children(object, namespace)}
@@ -108,7 +117,7 @@ export function DetailsPageFrame<T extends K8sObject>({
         </Panel>
       </div>
 
-      <ObjectEvents namespace={namespace} kind={kind} name={name} />
+      <ObjectEvents namespace={namespace} kind={kind} name={name} alwaysOpen={eventsAlwaysOpen} />
       {footer?.(object)}
       {backLink}
     </main>

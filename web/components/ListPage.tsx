@@ -9,6 +9,7 @@ import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import { EmptyState } from './EmptyState.tsx'
 import { ErrorBanner } from './ErrorBanner.tsx'
 import { LoadingSkeleton } from './LoadingSkeleton.tsx'
+import './page.css'
 
 /** Orders objects by namespace, then by name. */
 export const byNamespaceAndName = (a: K8sObject, b: K8sObject) =>

@@ -10,6 +10,7 @@ import { EVENTS } from '../api/resources.ts'
 import { Age } from './Age.tsx'
 import { ErrorBanner } from './ErrorBanner.tsx'
 import { LoadingSkeleton } from './LoadingSkeleton.tsx'
+import { PlainTable } from './PlainTable.tsx'
 
 interface K8sEvent extends K8sObject {
   type?: string
@@ -79,30 +80,19 @@ function EventList({ namespace, kind, name }: ObjectRef) {
       ) : sorted.length === 0 ? (
         <Text>{`No events for this ${kind}.`}</Text>
       ) : (
-        <table className="kd-rules" aria-label="Events">
-          <thead>
-            <tr>
-              <th scope="col">Type</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Message</th>
-              <th scope="col">Count</th>
-              <th scope="col">Last seen</th>
+        <PlainTable label="Events" columns={['Type', 'Reason', 'Message', 'Count', 'Last seen']}>
+          {sorted.map((e) => (
+            <tr key={e.metadata.uid ?? e.metadata.name}>
+              <td>{e.type ?? ''}</td>
+              <td>{e.reason ?? ''}</td>
+              <td>{e.message ?? ''}</td>
+              <td>{e.count ?? 1}</td>
+              <td>
+                <Age timestamp={when(e) || undefined} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {sorted.map((e) => (
-              <tr key={e.metadata.uid ?? e.metadata.name}>
-                <td>{e.type ?? ''}</td>
-                <td>{e.reason ?? ''}</td>
-                <td>{e.message ?? ''}</td>
-                <td>{e.count ?? 1}</td>
-                <td>
-                  <Age timestamp={when(e) || undefined} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </PlainTable>
       )}
     </>
   )

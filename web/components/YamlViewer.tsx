@@ -13,7 +13,8 @@ export interface YamlViewerProps {
   hideManagedFields?: boolean
 }
 
-export function toYaml(value: unknown, hideManagedFields = true): string {
+/** The YAML a reader is shown: text as is, objects without the managedFields noise. */
+export function displayYaml(value: unknown, hideManagedFields = true): string {
   if (typeof value === 'string') return value
   let v = value
   if (hideManagedFields && v && typeof v === 'object' && 'metadata' in v) {
@@ -31,7 +32,7 @@ export function toYaml(value: unknown, hideManagedFields = true): string {
 }
 
 export function YamlViewer({ value, label = 'YAML', hideManagedFields = true }: YamlViewerProps) {
-  const text = useMemo(() => toYaml(value, hideManagedFields), [value, hideManagedFields])
+  const text = useMemo(() => displayYaml(value, hideManagedFields), [value, hideManagedFields])
   return (
     <div className="kd-yaml-wrap">
       <pre className="kd-yaml" aria-label={label} tabIndex={0}>

@@ -5,7 +5,7 @@ import { StatusError } from '../api/client.ts'
 import { formatAge } from './Age.tsx'
 import { ErrorBanner } from './ErrorBanner.tsx'
 import { KeyValueTags } from './KeyValueTags.tsx'
-import { toYaml, YamlViewer } from './YamlViewer.tsx'
+import { displayYaml, YamlViewer } from './YamlViewer.tsx'
 import { sortedNamespaceNames } from '../resources/namespaces/hooks.ts'
 
 afterEach(cleanup)
@@ -46,7 +46,9 @@ describe('YamlViewer', () => {
     )
     expect(container.querySelector('img')).toBeNull()
     expect(container.querySelector('pre')?.textContent).toContain(evil)
-    expect(toYaml({ metadata: { managedFields: [1], name: 'a' } })).not.toContain('managedFields')
+    expect(displayYaml({ metadata: { managedFields: [1], name: 'a' } })).not.toContain(
+      'managedFields',
+    )
   })
 })
 

@@ -51,12 +51,12 @@ import { statusToIssues } from '../resources/apirules/validation/server.ts'
 import { formatPath } from '../resources/apirules/validation/paths.ts'
 import type { Issue, ValidationContext } from '../resources/apirules/validation/types.ts'
 import { APIRULE_GROUP } from '../resources/apirules/types.ts'
+import { knownGatewaysOf } from '../resources/apirules/domain/checks/context.ts'
 import { isTooBig, MAX_DOCUMENT_BYTES, reportedBytes, tooBigMessage } from './limits.ts'
+import type { Obj } from '../api/json.ts'
 import './editor.css'
 
 const YamlEditor = lazy(() => import('./monaco/YamlEditor.tsx'))
-
-type Obj = Record<string, unknown>
 
 export interface ApiRuleEditorProps {
   namespace: string
@@ -141,13 +141,7 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
         namespace,
         ports: (s.spec?.ports ?? []).map((p) => p.port),
       })),
-      gateways: gateways.data?.items.map((g) => ({
-        namespace: g.metadata.namespace ?? '',
-        name: g.metadata.name ?? '',
-        hosts: (g.spec?.servers ?? [])
-          .flatMap((s) => s.hosts ?? [])
-          .map((h) => (h.includes('/') ? h.slice(h.indexOf('/') + 1) : h)),
-      })),
+      gateways: gateways.data && knownGatewaysOf(gateways.data.items),
       apiRules: others.data?.items.map((r) => ({
         namespace: r.metadata.namespace ?? '',
         name: r.metadata.name ?? '',

@@ -14,7 +14,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { BusyIndicator, Button, Dialog, Bar, MessageStrip, Title } from '@ui5/webcomponents-react'
 import { ApiRuleEditor } from './ApiRuleEditor.tsx'
 import { RouterLink } from '../components/RouterLink.tsx'
-import '../resources/apirules/apirules.css' // the page frame (kd-page) of the list and details pages
+import '../components/page.css' // the page frame (kd-page) of the list and details pages
 import { getApiRule } from './save/persist.ts'
 import {
   cloneForCreate,

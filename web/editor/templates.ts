@@ -7,8 +7,7 @@ import {
   V1BETA1_SPEC_ANNOTATION,
 } from '../resources/apirules/types.ts'
 import { type Obj, isObj } from '../api/json.ts'
-
-export const DEFAULT_GATEWAY = 'kyma-system/kyma-gateway'
+import { DEFAULT_GATEWAY } from '../resources/apirules/domain/gateway.ts'
 
 export const YAML_OPTIONS = { lineWidth: 0, indent: 2 } as const
 

@@ -5,7 +5,12 @@
 // style and layout pass when it renders).
 import { memo, useMemo, useState } from 'react'
 import { Button, CheckBox, Label, MessageStrip, RadioButton, Title } from '@ui5/webcomponents-react'
-import type { ApiRuleV2Rule } from '../../resources/apirules/types.ts'
+import { isObj } from '../../api/json.ts'
+import {
+  ACCESS_LABELS,
+  v2AccessKind,
+  type V2AccessKind,
+} from '../../resources/apirules/domain/access.ts'
 import {
   fieldId,
   useDocSelect,
@@ -33,7 +38,7 @@ export const PATH_HELP = (
   </>
 )
 
-type Access = 'noAuth' | 'jwt' | 'extAuth' | 'none'
+type Access = V2AccessKind
 
 /** More rules than this and they become collapsible, starting collapsed. */
 export const COLLAPSE_ABOVE = 10
@@ -43,14 +48,7 @@ export const INITIALLY_OPEN = 3
 /** Test hook: called with the rule index whenever a per-rule component renders. */
 export const ruleRenderProbe: { onRender?: (index: number) => void } = {}
 
-function accessOf(value: unknown): Access {
-  const rule = value as ApiRuleV2Rule | undefined
-  if (!rule || typeof rule !== 'object') return 'none'
-  if (rule.jwt) return 'jwt'
-  if (rule.extAuth) return 'extAuth'
-  if (rule.noAuth === true) return 'noAuth'
-  return 'none'
-}
+const accessOf = (value: unknown): Access => (isObj(value) ? v2AccessKind(value) : 'none')
 
 export const JwtEditor = memo(function JwtEditor({ path, title }: { path: Path; title: string }) {
   const issues = useFieldIssues([...path, 'authentications'])
@@ -111,13 +109,6 @@ export const JwtEditor = memo(function JwtEditor({ path, title }: { path: Path; 
   )
 })
 
-const ACCESS_TEXT: Record<Access, string> = {
-  noAuth: 'No auth',
-  jwt: 'JWT',
-  extAuth: 'External auth',
-  none: 'No access set',
-}
-
 const hasServiceOf = (v: unknown) => !!(v && typeof v === 'object' && 'service' in v)
 const hasRestrictionsOf = (v: unknown) => !!getAtKey(getAtKey(v, 'extAuth'), 'restrictions')
 
@@ -131,7 +122,7 @@ function summaryOf(value: unknown): string {
   return [
     typeof path === 'string' && path !== '' ? path : '(no path)',
     Array.isArray(methods) && methods.length ? methods.map(String).join(', ') : '(no methods)',
-    ACCESS_TEXT[accessOf(value)],
+    ACCESS_LABELS[accessOf(value)],
   ].join(' · ')
 }
 

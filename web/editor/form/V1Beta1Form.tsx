@@ -11,7 +11,7 @@ import {
   Title,
 } from '@ui5/webcomponents-react'
 import { parse, stringify } from 'yaml'
-import { V1BETA1_HANDLERS } from '../../resources/apirules/validation/controller.ts'
+import { V1BETA1_HANDLERS } from '../../resources/apirules/domain/access.ts'
 import {
   fieldId,
   useDocLength,

@@ -12,10 +12,14 @@ import {
   Title,
 } from '@ui5/webcomponents-react'
 import { useGateways, useServices } from '../../api/lookups.ts'
-import { gatewayDomainOf, gatewayHosts } from '../../resources/apirules/gateway-hosts.ts'
+import {
+  DEFAULT_GATEWAY,
+  gatewayDomainOf,
+  gatewayServerHosts,
+} from '../../resources/apirules/domain/gateway.ts'
+import { fullHost } from '../../resources/apirules/domain/hosts.ts'
 import { formatPath } from '../../resources/apirules/validation/paths.ts'
 import { isValidV2Host } from '../../resources/apirules/validation/cel.ts'
-import { DEFAULT_GATEWAY } from '../templates.ts'
 import { fieldId, useDocLength, useDocValue, useEditorContext, useFieldIssues } from './context.ts'
 import {
   CheckField,
@@ -169,7 +173,7 @@ const GatewaySection = memo(function GatewaySection() {
     () =>
       (gateways.data?.items ?? []).map((g) => ({
         value: `${g.metadata.namespace}/${g.metadata.name}`,
-        additionalText: gatewayHosts(g).join(', '),
+        additionalText: gatewayServerHosts(g).join(', '),
       })),
     [gateways.data],
   )
@@ -177,8 +181,7 @@ const GatewaySection = memo(function GatewaySection() {
     (g) => `${g.metadata.namespace}/${g.metadata.name}` === gw,
   )
   const domain = gatewayDomainOf(gwObj)
-  const short = !!host && !host.includes('.')
-  const finalHost = host ? (short ? (domain ? `${host}.${domain}` : undefined) : host) : undefined
+  const finalHost = host ? fullHost(host, domain) : undefined
   return (
     <section className="are-section" aria-labelledby="are-gw-title">
       <Title level="H4" id="are-gw-title">

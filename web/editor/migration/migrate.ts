@@ -6,7 +6,12 @@ import {
   V1BETA1_SPEC_ANNOTATION,
 } from '../../resources/apirules/types.ts'
 import { type Obj, arr, isObj } from '../../api/json.ts'
-import { pathCovers } from '../../resources/apirules/validation/controller.ts'
+import { pathCovers } from '../../resources/apirules/domain/paths.ts'
+import { V1BETA1_PUBLIC_HANDLERS } from '../../resources/apirules/domain/access.ts'
+import {
+  isV1Beta1ApiVersion,
+  v1beta1SpecFromAnnotation,
+} from '../../resources/apirules/domain/versions.ts'
 
 /** kubectl's copy of the last applied object: here, the v1beta1 one. */
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration'
@@ -27,7 +32,7 @@ export interface MigrationResult {
 /** True for a v1beta1 object, or a v2 view of an object that came in as v1beta1. */
 export function needsMigration(obj: unknown): boolean {
   if (!isObj(obj)) return false
-  if (str(obj.apiVersion) === `${APIRULE_GROUP}/v1beta1`) return true
+  if (isV1Beta1ApiVersion(obj.apiVersion)) return true
   const ann = isObj(obj.metadata) && isObj(obj.metadata.annotations) ? obj.metadata.annotations : {}
   return ann[ORIGINAL_VERSION_ANNOTATION] === 'v1beta1'
 }
@@ -35,17 +40,8 @@ export function needsMigration(obj: unknown): boolean {
 /** The v1beta1 spec: the object's own, or the one kept in the v1beta1-spec annotation. */
 export function v1beta1SpecOf(obj: unknown): Obj | undefined {
   if (!isObj(obj)) return undefined
-  if (str(obj.apiVersion) === `${APIRULE_GROUP}/v1beta1`)
-    return isObj(obj.spec) ? obj.spec : undefined
-  const ann = isObj(obj.metadata) && isObj(obj.metadata.annotations) ? obj.metadata.annotations : {}
-  const json = str(ann[V1BETA1_SPEC_ANNOTATION])
-  if (!json) return undefined
-  try {
-    const spec: unknown = JSON.parse(json)
-    return isObj(spec) ? spec : undefined
-  } catch {
-    return undefined
-  }
+  if (isV1Beta1ApiVersion(obj.apiVersion)) return isObj(obj.spec) ? obj.spec : undefined
+  return v1beta1SpecFromAnnotation(isObj(obj.metadata) ? obj.metadata.annotations : undefined)
 }
 
 const V2_LITERAL = /^(\/([A-Za-z0-9\-._~!$&'()+,;=:@]|%[0-9a-fA-F]{2})*)+$/
@@ -135,7 +131,7 @@ function convertJwt(config: unknown, where: string, problems: string[]): Obj | u
   return out
 }
 
-const NO_AUTH = new Set(['allow', 'no_auth', 'noop'])
+const NO_AUTH = new Set(V1BETA1_PUBLIC_HANDLERS)
 
 export function migrateToV2(input: unknown): MigrationResult {
   const problems: string[] = []

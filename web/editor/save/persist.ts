@@ -6,8 +6,7 @@ import { getObject } from '../../api/read.ts'
 import { APIRULES, atVersion } from '../../api/resources.ts'
 import { createObject, replaceObject, WriteError, type WriteResult } from '../../api/write.ts'
 import { versionOfApiVersion } from '../templates.ts'
-
-type Obj = Record<string, unknown>
+import type { Obj } from '../../api/json.ts'
 
 export function endpointVersion(obj: Obj): string {
   return versionOfApiVersion(obj.apiVersion)

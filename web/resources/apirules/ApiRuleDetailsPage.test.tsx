@@ -47,8 +47,9 @@ vi.mock('../../api/hooks.ts', () => {
   }
 })
 
-const { ApiRuleDetailsPage, curlCommand } = await import('./ApiRuleDetailsPage.tsx')
-const { toApiRuleView } = await import('./model.ts')
+const { ApiRuleDetailsPage } = await import('./ApiRuleDetailsPage.tsx')
+const { curlCommand } = await import('./details/curl.ts')
+const { toApiRuleView } = await import('./domain/view.ts')
 
 const RULE = {
   apiVersion: 'gateway.kyma-project.io/v2',
@@ -142,8 +143,26 @@ describe('ApiRuleDetailsPage', () => {
   }, 20_000) // loads Ajv and the bundled CRD on demand: slow on a busy machine
 
   it('lists generated resources', () => {
-    lists.set('virtualservices', [{ metadata: { namespace: 'default', name: 'httpbin-abcde' } }])
+    lists.set('virtualservices', [
+      {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { namespace: 'default', name: 'httpbin-abcde' },
+        spec: { hosts: ['httpbin.local.kyma.dev'] },
+      } as K8sObject,
+    ])
     renderPage()
+    // The VirtualService is shown, with its YAML, inside the "Generated resources" panel.
+    const yaml = screen.getByLabelText('YAML of VirtualService default/httpbin-abcde')
+    expect(yaml.textContent).toContain('httpbin.local.kyma.dev')
+    const panelTitles: string[] = []
+    for (
+      let el = yaml.closest('ui5-panel');
+      el;
+      el = el.parentElement?.closest('ui5-panel') ?? null
+    )
+      panelTitles.push((el as HTMLElement & { headerText?: string }).headerText ?? '')
+    expect(panelTitles).toEqual(['VirtualService default/httpbin-abcde', 'Generated resources'])
     expect(screen.queryByText(/No generated resources/)).toBeNull()
   })
 

@@ -16,20 +16,13 @@ import { ListPageHeader } from '../../components/ListPage.tsx'
 import { LoadingSkeleton } from '../../components/LoadingSkeleton.tsx'
 import { ApiRuleTable } from './ApiRuleTable.tsx'
 import { apiRuleCreatePath } from './links.ts'
-import {
-  ACCESS_KINDS,
-  ACCESS_LABELS,
-  DEFAULT_LIST_QUERY,
-  queryRows,
-  ROW_STATES,
-  STATE_LABELS,
-  type AccessKind,
-  type ApiRuleRow,
-  type RowState,
-  type SortColumn,
-} from './model.ts'
+import { ACCESS_KINDS, ACCESS_LABELS, type AccessKind } from './domain/access.ts'
+import { DEFAULT_LIST_QUERY, queryRows, type SortColumn } from './list-query.ts'
+import { ROW_STATES, STATE_LABELS, type RowState } from './domain/status.ts'
+import { type ApiRuleRow } from './list-rows.ts'
 import { useApiRuleData, useApiRulePermissions } from './useApiRuleData.ts'
 import { useListQuery } from './useListQuery.ts'
+import '../../components/page.css'
 import './apirules.css'
 
 // Shown only when something failed: loaded then, not on the list's first paint.

@@ -15,14 +15,11 @@ import * as warningIcon from '@ui5/webcomponents-icons/dist/v5/warning.js'
 import { Age } from '../../components/Age.tsx'
 import { copyText } from '../../components/clipboard.ts'
 import { InlineIcon } from '../../components/InlineIcon.tsx'
-import {
-  apiRuleCreatePath,
-  apiRuleEditPath,
-  apiRuleMigratePath,
-  apiRulePath,
-  servicePath,
-} from './links.ts'
-import { statusTooltip, type ApiRuleRow, type ListQuery, type SortColumn } from './model.ts'
+import { apiRuleCreatePath, apiRuleEditPath, apiRuleMigratePath, apiRulePath } from './links.ts'
+import { servicePath } from '../../app/links.ts'
+import { statusTooltip } from './domain/status.ts'
+import { type ApiRuleRow } from './list-rows.ts'
+import { type ListQuery, type SortColumn } from './list-query.ts'
 import type { ApiRulePermissions } from './useApiRuleData.ts'
 import type { ApiRuleWarning } from './warnings.ts'
 import './apirule-table.css'

@@ -1,6 +1,6 @@
 // The APIRule state as a coloured status with the controller's description as tooltip.
 import { ObjectStatus } from '@ui5/webcomponents-react'
-import { statusTooltip, type RowState, type StatusInfo } from './model.ts'
+import { statusTooltip, type RowState, type StatusInfo } from './domain/status.ts'
 
 const VALUE_STATE: Record<RowState, 'Positive' | 'Critical' | 'Negative' | 'Information' | 'None'> =
   {

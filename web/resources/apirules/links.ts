@@ -1,4 +1,4 @@
-// URLs of the APIRule pages (and of the pages they link to). Every segment is encoded by
+// URLs of the APIRule pages. Every segment is encoded by
 // namespacedPath, so a name can never add path segments.
 import { namespacedPath } from '../../app/namespace.ts'
 
@@ -52,12 +52,4 @@ export function apiRuleCreatePath(ns: string | undefined, opts: CreateOptions = 
   if (opts.function) params.set('function', opts.function)
   const qs = params.toString()
   return namespacedPath(ns, 'apirules', '-create-') + (qs ? `?${qs}` : '')
-}
-
-export function servicePath(ns: string, name: string): string {
-  return namespacedPath(ns, 'services', name)
-}
-
-export function functionPath(ns: string, name: string): string {
-  return namespacedPath(ns, 'functions', name)
 }

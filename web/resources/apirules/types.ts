@@ -158,7 +158,3 @@ export interface ApiRuleV1Beta1 extends K8sObject {
 }
 
 export type ApiRule = ApiRuleV2 | ApiRuleV1Beta1
-
-export function isV1Beta1(rule: ApiRule): rule is ApiRuleV1Beta1 {
-  return rule.apiVersion === 'gateway.kyma-project.io/v1beta1'
-}

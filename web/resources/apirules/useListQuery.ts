@@ -19,7 +19,7 @@ import {
   useState,
 } from 'react'
 import { useSearchParams } from 'react-router'
-import { parseListQuery, writeListQuery, type ListQuery } from './model.ts'
+import { parseListQuery, writeListQuery, type ListQuery } from './list-query.ts'
 
 /** URL parameters that make up the list state (see `writeListQuery`). */
 const LIST_PARAMS = ['q', 'sort', 'dir', 'status', 'access'] as const

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { toApiRuleView } from './model.ts'
-import { apiRuleWarnings, buildHostIndex, v2PathCovers, type WarningContext } from './warnings.ts'
+import { toApiRuleView } from './domain/view.ts'
+import { pathCovers } from './domain/paths.ts'
+import { formatPath } from './validation/paths.ts'
+import { apiRuleWarnings, hostIndexOf, type WarningContext } from './warnings.ts'
 
 const rule = (name: string, spec: Record<string, unknown>, ns = 'default') => ({
   apiVersion: 'gateway.kyma-project.io/v2',
@@ -26,18 +28,18 @@ const services = [
 
 const kinds = (r: unknown, ctx?: WarningContext) => apiRuleWarnings(r, ctx).map((w) => w.kind)
 
-describe('v2PathCovers', () => {
+describe('pathCovers', () => {
   it('matches the controller semantics', () => {
-    expect(v2PathCovers('/*', '/anything/at/all')).toBe(true)
-    expect(v2PathCovers('/{**}', '/a/{*}/b')).toBe(true)
-    expect(v2PathCovers('/a/{**}', '/a/b')).toBe(true)
-    expect(v2PathCovers('/a/{**}', '/b')).toBe(false)
-    expect(v2PathCovers('/a/{*}', '/a/b')).toBe(true)
-    expect(v2PathCovers('/a/{*}', '/a/b/c')).toBe(false)
-    expect(v2PathCovers('/a/{*}', '/a/{**}')).toBe(false)
-    expect(v2PathCovers('/a/b', '/a/b')).toBe(true)
-    expect(v2PathCovers('/a/b', '/a/{*}')).toBe(false)
-    expect(v2PathCovers('/a/{**}/c', '/a/x/y/c')).toBe(true)
+    expect(pathCovers('/*', '/anything/at/all')).toBe(true)
+    expect(pathCovers('/{**}', '/a/{*}/b')).toBe(true)
+    expect(pathCovers('/a/{**}', '/a/b')).toBe(true)
+    expect(pathCovers('/a/{**}', '/b')).toBe(false)
+    expect(pathCovers('/a/{*}', '/a/b')).toBe(true)
+    expect(pathCovers('/a/{*}', '/a/b/c')).toBe(false)
+    expect(pathCovers('/a/{*}', '/a/{**}')).toBe(false)
+    expect(pathCovers('/a/b', '/a/b')).toBe(true)
+    expect(pathCovers('/a/b', '/a/{*}')).toBe(false)
+    expect(pathCovers('/a/{**}/c', '/a/x/y/c')).toBe(true)
   })
 })
 
@@ -52,7 +54,7 @@ describe('apiRuleWarnings', () => {
     expect(ws).toHaveLength(1)
     expect(ws[0]?.kind).toBe('public-catch-all')
     expect(ws[0]?.message).toMatch(/^Everything under httpbin\.local\.kyma\.dev is public/)
-    expect(ws[0]?.ruleIndex).toBe(0)
+    expect(ws[0]?.path).toEqual(['spec', 'rules', 0, 'path'])
     expect(
       kinds(rule('r', { rules: [{ path: '/{**}', methods: ['GET'], noAuth: true }] })),
     ).toEqual(['public-catch-all'])
@@ -100,7 +102,7 @@ describe('apiRuleWarnings', () => {
       }),
     )
     expect(ws.map((w) => w.kind)).toEqual(['insecure-jwks'])
-    expect(ws[0]?.field).toBe('spec.rules[0].jwt.authentications[0].jwksUri')
+    expect(formatPath(ws[0]?.path ?? [])).toBe('spec.rules[0].jwt.authentications[0].jwksUri')
     const v1 = apiRuleWarnings({
       apiVersion: 'gateway.kyma-project.io/v1beta1',
       metadata: { name: 'o', namespace: 'n' },
@@ -122,10 +124,10 @@ describe('apiRuleWarnings', () => {
     const shadow = (rules: unknown[]) =>
       apiRuleWarnings(rule('r', { rules })).filter((w) => w.kind === 'shadowed-rule')
     const withJwt = (path: string, methods = ['GET']) => ({ path, methods, jwt: {} })
-    expect(shadow([withJwt('/*'), withJwt('/a')]).map((w) => w.ruleIndex)).toEqual([1])
-    expect(
-      shadow([withJwt('/{**}'), withJwt('/a'), withJwt('/b')]).map((w) => w.ruleIndex),
-    ).toEqual([1, 2])
+    expect(shadow([withJwt('/*'), withJwt('/a')]).map((w) => w.path[2])).toEqual([1])
+    expect(shadow([withJwt('/{**}'), withJwt('/a'), withJwt('/b')]).map((w) => w.path[2])).toEqual([
+      1, 2,
+    ])
     expect(shadow([withJwt('/a/{**}'), withJwt('/a/b')])).toHaveLength(1)
     expect(shadow([withJwt('/a'), withJwt('/a')])[0]?.message).toContain(
       'repeats the path /a of rule 1',
@@ -143,7 +145,7 @@ describe('apiRuleWarnings', () => {
     const ws = apiRuleWarnings(me, { gateways, otherApiRules: [me, other, unrelated] })
     expect(ws.map((w) => w.kind)).toEqual(['duplicate-host'])
     expect(ws[0]?.message).toContain('team-b/other')
-    const index = buildHostIndex(
+    const index = hostIndexOf(
       [me, other, unrelated].map((o) => toApiRuleView(o)),
       gateways as never,
     )

@@ -6,13 +6,15 @@ import { useParams } from 'react-router'
 import { isNotFound } from '../../api/errors.ts'
 import { useK8sObject } from '../../api/hooks.ts'
 import { FUNCTIONS, SERVICES } from '../../api/resources.ts'
-import { namespacedPath, useNamespace } from '../../app/namespace.ts'
+import { useNamespace } from '../../app/namespace.ts'
 import { Age } from '../../components/Age.tsx'
 import { DetailsPageFrame } from '../../components/DetailsPageFrame.tsx'
 import { ErrorBanner } from '../../components/ErrorBanner.tsx'
+import { FieldList } from '../../components/FieldList.tsx'
+import { PlainTable } from '../../components/PlainTable.tsx'
 import { RouterLink } from '../../components/RouterLink.tsx'
 import { YamlViewer } from '../../components/YamlViewer.tsx'
-import { servicePath } from '../apirules/links.ts'
+import { functionListPath, servicePath } from '../../app/links.ts'
 import { ApiRulesPanel } from '../apirules/panel/ApiRulesPanel.tsx'
 import { exposablePorts } from '../services/model.ts'
 import type { Service } from '../services/types.ts'
@@ -28,7 +30,7 @@ import {
   UNKNOWN_CONDITION_HINT,
 } from './model.ts'
 import type { KymaFunction } from './types.ts'
-import '../apirules/apirules.css'
+import '../../components/page.css'
 
 /** The Function's Service: found, missing, or not known (loading, or no permission). */
 export function useFunctionService(namespace: string | undefined, name: string) {
@@ -55,7 +57,7 @@ export function FunctionDetailsPage() {
       namespace={namespace}
       name={name}
       result={fn}
-      listPath={namespacedPath(namespace, 'functions')}
+      listPath={functionListPath(namespace)}
       listTitle="Functions"
     >
       {(f, namespace) => <FunctionBody fn={f} svc={svc} namespace={namespace} name={name} />}
@@ -83,89 +85,66 @@ function FunctionBody({
     <>
       <div className="kd-panels">
         <Panel headerText="Overview" fixed accessibleName="Overview">
-          <dl className="kd-dl">
-            <dt>Namespace</dt>
-            <dd>{namespace}</dd>
-            <dt>Runtime</dt>
-            <dd>{f.spec?.runtime ?? '—'}</dd>
-            <dt>Source</dt>
-            <dd>{sourceType(f)}</dd>
-            <dt>Replicas</dt>
-            <dd>
-              {f.status?.replicas === undefined
-                ? `${desiredReplicas(f)} desired`
-                : `${f.status.replicas} of ${desiredReplicas(f)}`}
-            </dd>
-            <dt>Resources</dt>
-            <dd>{resourcesSummary(f)}</dd>
-            <dt>Service</dt>
-            <dd>
-              {svc.service ? (
-                <RouterLink to={servicePath(ref.namespace, ref.name)}>
-                  {`${ref.name} (port ${ref.port})`}
-                </RouterLink>
-              ) : svc.missing ? (
-                <span>{`Missing: no Service ${ref.name} in this namespace`}</span>
-              ) : svc.error ? (
-                'Unknown (could not be read)'
-              ) : (
-                '…'
-              )}
-            </dd>
-            <dt>Age</dt>
-            <dd>
-              <Age timestamp={f.metadata.creationTimestamp} />
-            </dd>
-          </dl>
+          <FieldList
+            fields={[
+              ['Namespace', namespace],
+              ['Runtime', f.spec?.runtime ?? '—'],
+              ['Source', sourceType(f)],
+              [
+                'Replicas',
+                f.status?.replicas === undefined
+                  ? `${desiredReplicas(f)} desired`
+                  : `${f.status.replicas} of ${desiredReplicas(f)}`,
+              ],
+              ['Resources', resourcesSummary(f)],
+              [
+                'Service',
+                svc.service ? (
+                  <RouterLink to={servicePath(ref.namespace, ref.name)}>
+                    {`${ref.name} (port ${ref.port})`}
+                  </RouterLink>
+                ) : svc.missing ? (
+                  <span>{`Missing: no Service ${ref.name} in this namespace`}</span>
+                ) : svc.error ? (
+                  'Unknown (could not be read)'
+                ) : (
+                  '…'
+                ),
+              ],
+              ['Age', <Age timestamp={f.metadata.creationTimestamp} />],
+            ]}
+          />
         </Panel>
         <Panel headerText="Status" fixed accessibleName="Status">
-          <table className="kd-rules" aria-label="Conditions">
-            <thead>
-              <tr>
-                <th scope="col">Condition</th>
-                <th scope="col">Status</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Message</th>
-              </tr>
-            </thead>
-            <tbody>
-              {FUNCTION_CONDITIONS.map((type) => {
-                const c = conditionOf(f, type)
-                return (
-                  <tr key={type}>
-                    <td>{type}</td>
-                    <td>
-                      <ConditionStatus fn={f} type={type} />
-                    </td>
-                    <td>{c?.reason ?? '—'}</td>
-                    <td>{c ? (c.message ?? '') : UNKNOWN_CONDITION_HINT}</td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
+          <PlainTable label="Conditions" columns={['Condition', 'Status', 'Reason', 'Message']}>
+            {FUNCTION_CONDITIONS.map((type) => {
+              const c = conditionOf(f, type)
+              return (
+                <tr key={type}>
+                  <td>{type}</td>
+                  <td>
+                    <ConditionStatus fn={f} type={type} />
+                  </td>
+                  <td>{c?.reason ?? '—'}</td>
+                  <td>{c ? (c.message ?? '') : UNKNOWN_CONDITION_HINT}</td>
+                </tr>
+              )
+            })}
+          </PlainTable>
         </Panel>
         <Panel headerText="Environment" fixed accessibleName="Environment">
           {env.length === 0 ? (
             <Text>No environment variables.</Text>
           ) : (
             <>
-              <table className="kd-rules" aria-label="Environment variables">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">From</th>
+              <PlainTable label="Environment variables" columns={['Name', 'From']}>
+                {env.map((e) => (
+                  <tr key={e.name}>
+                    <td>{e.name}</td>
+                    <td>{e.source}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {env.map((e) => (
-                    <tr key={e.name}>
-                      <td>{e.name}</td>
-                      <td>{e.source}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </PlainTable>
               <Text className="kd-muted">Values are not shown: they may be secrets.</Text>
             </>
           )}
@@ -204,26 +183,18 @@ function FunctionBody({
             )}
           </>
         ) : git ? (
-          <dl className="kd-dl">
-            <dt>Repository</dt>
-            <dd>{git.url}</dd>
-            <dt>Reference</dt>
-            <dd>{git.reference ?? '—'}</dd>
-            <dt>Base directory</dt>
-            <dd>{git.baseDir ?? '/'}</dd>
-            {f.status?.gitRepository?.commit && (
-              <>
-                <dt>Commit</dt>
-                <dd>{f.status.gitRepository.commit}</dd>
-              </>
-            )}
-            {git.auth && (
-              <>
-                <dt>Authentication</dt>
-                <dd>{`${git.auth.type ?? '?'} (Secret ${git.auth.secretName ?? '?'})`}</dd>
-              </>
-            )}
-          </dl>
+          <FieldList
+            fields={[
+              ['Repository', git.url],
+              ['Reference', git.reference ?? '—'],
+              ['Base directory', git.baseDir ?? '/'],
+              ['Commit', f.status?.gitRepository?.commit || undefined],
+              [
+                'Authentication',
+                git.auth && `${git.auth.type ?? '?'} (Secret ${git.auth.secretName ?? '?'})`,
+              ],
+            ]}
+          />
         ) : (
           <Text>No source.</Text>
         )}

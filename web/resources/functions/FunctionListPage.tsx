@@ -1,25 +1,40 @@
 // Functions of a namespace (or all): runtime, source type, replicas, the ConfigurationReady and
 // Running conditions ("Unknown" while no controller reports them), age. Live over watch.
-import {
-  Table,
-  TableCell,
-  TableHeaderCell,
-  TableHeaderRow,
-  TableRow,
-  Text,
-} from '@ui5/webcomponents-react'
+import { Text } from '@ui5/webcomponents-react'
 import { useMemo } from 'react'
 import { useK8sList } from '../../api/hooks.ts'
 import { FUNCTIONS } from '../../api/resources.ts'
 import { useNamespace } from '../../app/namespace.ts'
-import { Age } from '../../components/Age.tsx'
 import { byNamespaceAndName, ListPageHeader, ListStates } from '../../components/ListPage.tsx'
-import { RouterLink } from '../../components/RouterLink.tsx'
-import { functionPath } from '../apirules/links.ts'
+import { ageColumn, ResourceTable, type ResourceColumn } from '../../components/ResourceTable.tsx'
+import { functionPath } from '../../app/links.ts'
 import { ConditionStatus } from './conditions.tsx'
 import { desiredReplicas, sourceType } from './model.ts'
 import type { KymaFunction } from './types.ts'
-import '../apirules/apirules.css'
+import '../../components/page.css'
+
+const FUNCTION_COLUMNS: readonly ResourceColumn<KymaFunction>[] = [
+  { header: 'Runtime', minWidth: '6rem', cell: (fn) => <Text>{fn.spec?.runtime ?? '—'}</Text> },
+  { header: 'Source', minWidth: '5rem', cell: (fn) => <Text>{sourceType(fn)}</Text> },
+  {
+    header: 'Replicas',
+    width: '6rem',
+    cell: (fn) => (
+      <Text>
+        {fn.status?.replicas === undefined
+          ? String(desiredReplicas(fn))
+          : `${fn.status.replicas} / ${desiredReplicas(fn)}`}
+      </Text>
+    ),
+  },
+  {
+    header: 'Configured',
+    minWidth: '7rem',
+    cell: (fn) => <ConditionStatus fn={fn} type="ConfigurationReady" />,
+  },
+  { header: 'Running', minWidth: '7rem', cell: (fn) => <ConditionStatus fn={fn} type="Running" /> },
+  ageColumn(),
+]
 
 export function FunctionListPage() {
   const namespace = useNamespace()
@@ -28,63 +43,14 @@ export function FunctionListPage() {
   const rows = useMemo(() => [...fns.items].sort(byNamespaceAndName), [fns.items])
 
   const table = () => (
-    <Table
-      accessibleName="Functions"
-      overflowMode="Scroll"
-      headerRow={
-        <TableHeaderRow sticky>
-          <TableHeaderCell minWidth="10rem">Name</TableHeaderCell>
-          {allNamespaces && <TableHeaderCell minWidth="8rem">Namespace</TableHeaderCell>}
-          <TableHeaderCell minWidth="6rem">Runtime</TableHeaderCell>
-          <TableHeaderCell minWidth="5rem">Source</TableHeaderCell>
-          <TableHeaderCell width="6rem">Replicas</TableHeaderCell>
-          <TableHeaderCell minWidth="7rem">Configured</TableHeaderCell>
-          <TableHeaderCell minWidth="7rem">Running</TableHeaderCell>
-          <TableHeaderCell width="5rem">Age</TableHeaderCell>
-        </TableHeaderRow>
-      }
-    >
-      {rows.map((fn) => {
-        const ns = fn.metadata.namespace ?? ''
-        const name = fn.metadata.name ?? ''
-        const key = `${ns}/${name}`
-        const ready = fn.status?.replicas
-        return (
-          <TableRow key={key} rowKey={key} data-key={key}>
-            <TableCell>
-              <RouterLink to={functionPath(ns, name)}>{name}</RouterLink>
-            </TableCell>
-            {allNamespaces && (
-              <TableCell>
-                <Text>{ns}</Text>
-              </TableCell>
-            )}
-            <TableCell>
-              <Text>{fn.spec?.runtime ?? '—'}</Text>
-            </TableCell>
-            <TableCell>
-              <Text>{sourceType(fn)}</Text>
-            </TableCell>
-            <TableCell>
-              <Text>
-                {ready === undefined
-                  ? String(desiredReplicas(fn))
-                  : `${ready} / ${desiredReplicas(fn)}`}
-              </Text>
-            </TableCell>
-            <TableCell>
-              <ConditionStatus fn={fn} type="ConfigurationReady" />
-            </TableCell>
-            <TableCell>
-              <ConditionStatus fn={fn} type="Running" />
-            </TableCell>
-            <TableCell>
-              <Age timestamp={fn.metadata.creationTimestamp} />
-            </TableCell>
-          </TableRow>
-        )
-      })}
-    </Table>
+    <ResourceTable
+      label="Functions"
+      items={rows}
+      allNamespaces={allNamespaces}
+      pathOf={functionPath}
+      nameMinWidth="10rem"
+      columns={FUNCTION_COLUMNS}
+    />
   )
 
   return (

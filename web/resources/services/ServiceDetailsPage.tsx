@@ -4,19 +4,21 @@ import { Panel, Text } from '@ui5/webcomponents-react'
 import { useParams } from 'react-router'
 import { useK8sObject } from '../../api/hooks.ts'
 import { SERVICES } from '../../api/resources.ts'
-import { namespacedPath, useNamespace } from '../../app/namespace.ts'
+import { useNamespace } from '../../app/namespace.ts'
 import { Age } from '../../components/Age.tsx'
 import { DetailsPageFrame } from '../../components/DetailsPageFrame.tsx'
+import { FieldList } from '../../components/FieldList.tsx'
 import { KeyValueTags } from '../../components/KeyValueTags.tsx'
+import { PlainTable } from '../../components/PlainTable.tsx'
 import { RouterLink } from '../../components/RouterLink.tsx'
 import { YamlViewer } from '../../components/YamlViewer.tsx'
-import { functionPath } from '../apirules/links.ts'
+import { functionPath, serviceListPath } from '../../app/links.ts'
 import { ApiRulesPanel } from '../apirules/panel/ApiRulesPanel.tsx'
 import { isFunctionService } from '../functions/model.ts'
 import { FUNCTION_NAME_LABEL } from '../functions/types.ts'
 import { clusterIpLabel, exposablePorts, serviceType } from './model.ts'
 import type { Service } from './types.ts'
-import '../apirules/apirules.css'
+import '../../components/page.css'
 
 export function ServiceDetailsPage() {
   const namespace = useNamespace()
@@ -29,7 +31,7 @@ export function ServiceDetailsPage() {
       namespace={namespace}
       name={name}
       result={svc}
-      listPath={namespacedPath(namespace, 'services')}
+      listPath={serviceListPath(namespace)}
       listTitle="Services"
       footer={(s) => (
         <Panel headerText="YAML" collapsed accessibleName="YAML" noAnimation>
@@ -52,6 +54,7 @@ function ServiceBody({
   name: string
 }) {
   const ports = s.spec?.ports ?? []
+  const hasNodePorts = ports.some((p) => p.nodePort)
   const fnName = isFunctionService(s)
     ? (s.metadata.labels?.[FUNCTION_NAME_LABEL] ??
       s.metadata.ownerReferences?.find((o) => o.kind === 'Function')?.name)
@@ -61,53 +64,43 @@ function ServiceBody({
     <>
       <div className="kd-panels">
         <Panel headerText="Overview" fixed accessibleName="Overview">
-          <dl className="kd-dl">
-            <dt>Namespace</dt>
-            <dd>{namespace}</dd>
-            <dt>Type</dt>
-            <dd>{serviceType(s)}</dd>
-            <dt>Cluster IP</dt>
-            <dd>{clusterIpLabel(s)}</dd>
-            <dt>Age</dt>
-            <dd>
-              <Age timestamp={s.metadata.creationTimestamp} />
-            </dd>
-            {fnName && (
-              <>
-                <dt>Function</dt>
-                <dd>
-                  <RouterLink to={functionPath(namespace, fnName)}>{fnName}</RouterLink>
-                </dd>
-              </>
-            )}
-          </dl>
+          <FieldList
+            fields={[
+              ['Namespace', namespace],
+              ['Type', serviceType(s)],
+              ['Cluster IP', clusterIpLabel(s)],
+              ['Age', <Age timestamp={s.metadata.creationTimestamp} />],
+              [
+                'Function',
+                fnName && <RouterLink to={functionPath(namespace, fnName)}>{fnName}</RouterLink>,
+              ],
+            ]}
+          />
         </Panel>
         <Panel headerText="Ports" fixed accessibleName="Ports">
           {ports.length === 0 ? (
             <Text>No ports.</Text>
           ) : (
-            <table className="kd-rules" aria-label="Ports">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Port</th>
-                  <th scope="col">Target port</th>
-                  <th scope="col">Protocol</th>
-                  {ports.some((p) => p.nodePort) && <th scope="col">Node port</th>}
+            <PlainTable
+              label="Ports"
+              columns={[
+                'Name',
+                'Port',
+                'Target port',
+                'Protocol',
+                ...(hasNodePorts ? ['Node port'] : []),
+              ]}
+            >
+              {ports.map((p) => (
+                <tr key={`${p.name ?? ''}:${p.port}:${p.protocol ?? ''}`}>
+                  <td>{p.name ?? '—'}</td>
+                  <td>{p.port}</td>
+                  <td>{p.targetPort ?? p.port}</td>
+                  <td>{p.protocol ?? 'TCP'}</td>
+                  {hasNodePorts && <td>{p.nodePort ?? '—'}</td>}
                 </tr>
-              </thead>
-              <tbody>
-                {ports.map((p) => (
-                  <tr key={`${p.name ?? ''}:${p.port}:${p.protocol ?? ''}`}>
-                    <td>{p.name ?? '—'}</td>
-                    <td>{p.port}</td>
-                    <td>{p.targetPort ?? p.port}</td>
-                    <td>{p.protocol ?? 'TCP'}</td>
-                    {ports.some((q) => q.nodePort) && <td>{p.nodePort ?? '—'}</td>}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </PlainTable>
           )}
         </Panel>
         <Panel headerText="Selector" fixed accessibleName="Selector">

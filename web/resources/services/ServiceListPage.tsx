@@ -1,22 +1,12 @@
 // Services of a namespace (or all): type, cluster IP, ports, age, how many APIRules expose each
 // (exact match on namespace + name) and an "Expose" action per row. Live over watch.
-import {
-  Icon,
-  Input,
-  Table,
-  TableCell,
-  TableHeaderCell,
-  TableHeaderRow,
-  TableRow,
-  Text,
-} from '@ui5/webcomponents-react'
+import { Icon, Input, Text } from '@ui5/webcomponents-react'
 import '@ui5/webcomponents-icons/dist/search.js'
-import { useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useAccessReviews, type AccessResult } from '../../api/access.ts'
 import { useK8sList } from '../../api/hooks.ts'
 import { SERVICES } from '../../api/resources.ts'
 import { useNamespace } from '../../app/namespace.ts'
-import { Age } from '../../components/Age.tsx'
 import { ErrorBanner } from '../../components/ErrorBanner.tsx'
 import {
   byNamespaceAndName,
@@ -24,13 +14,15 @@ import {
   ListPageHeader,
   ListStates,
 } from '../../components/ListPage.tsx'
+import { ageColumn, ResourceTable, type ResourceColumn } from '../../components/ResourceTable.tsx'
 import { RouterLink } from '../../components/RouterLink.tsx'
-import { serviceTargets } from '../apirules/model.ts'
-import { createApiRuleCheck, ExposeButton } from '../apirules/panel/ExposeButton.tsx'
+import { serviceTargets } from '../apirules/domain/targets.ts'
+import { ExposeButton } from '../apirules/panel/ExposeButton.tsx'
+import { apiRuleAccess } from '../apirules/domain/permissions.ts'
 import { useWorkloadApiRules } from '../apirules/panel/useWorkloadApiRules.ts'
-import { apiRuleListPath, servicePath } from '../apirules/links.ts'
+import { apiRuleListPath } from '../apirules/links.ts'
+import { servicePath } from '../../app/links.ts'
 import { isFunctionService } from '../functions/model.ts'
-import { FUNCTION_NAME_LABEL } from '../functions/types.ts'
 import {
   apiRuleCountsByService,
   clusterIpLabel,
@@ -40,7 +32,7 @@ import {
   serviceType,
 } from './model.ts'
 import type { Service } from './types.ts'
-import '../apirules/apirules.css'
+import '../../components/page.css'
 
 const PENDING: AccessResult = {
   allowed: false,
@@ -71,82 +63,58 @@ export function ServiceListPage() {
     () => [...new Set(rows.map((s) => s.metadata.namespace ?? ''))].sort(),
     [rows],
   )
-  const checks = useMemo(() => namespaces.map((ns) => createApiRuleCheck(ns)), [namespaces])
+  const checks = useMemo(() => namespaces.map((ns) => apiRuleAccess('create', ns)), [namespaces])
   const access = useAccessReviews(checks)
-  const accessIn = (ns: string) => access[namespaces.indexOf(ns)] ?? PENDING
+  const accessIn = useCallback(
+    (ns: string) => access[namespaces.indexOf(ns)] ?? PENDING,
+    [access, namespaces],
+  )
+
+  const columns = useMemo<ResourceColumn<Service>[]>(
+    () => [
+      { header: 'Type', minWidth: '6rem', cell: (svc) => <Text>{serviceType(svc)}</Text> },
+      { header: 'Cluster IP', minWidth: '8rem', cell: (svc) => <Text>{clusterIpLabel(svc)}</Text> },
+      { header: 'Ports', minWidth: '10rem', cell: (svc) => <Text>{formatPorts(svc) || '—'}</Text> },
+      {
+        header: 'API Rules',
+        width: '6rem',
+        cell: (svc) => {
+          if (apiRules.isLoading) return <Text>…</Text>
+          const count =
+            counts.get(serviceKey(svc.metadata.namespace ?? '', svc.metadata.name ?? '')) ?? 0
+          return (
+            <span aria-label={`${count} ${count === 1 ? 'API Rule' : 'API Rules'}`}>{count}</span>
+          )
+        },
+      },
+      ageColumn(),
+      {
+        header: 'Actions',
+        width: '8rem',
+        cell: (svc) => (
+          <ExposeButton
+            compact
+            namespace={svc.metadata.namespace ?? ''}
+            serviceName={svc.metadata.name ?? ''}
+            ports={exposablePorts(svc)}
+            access={accessIn(svc.metadata.namespace ?? '')}
+          />
+        ),
+      },
+    ],
+    [apiRules.isLoading, counts, accessIn],
+  )
 
   const table = () => (
-    <Table
-      accessibleName="Services"
-      overflowMode="Scroll"
-      headerRow={
-        <TableHeaderRow sticky>
-          <TableHeaderCell minWidth="12rem">Name</TableHeaderCell>
-          {allNamespaces && <TableHeaderCell minWidth="8rem">Namespace</TableHeaderCell>}
-          <TableHeaderCell minWidth="6rem">Type</TableHeaderCell>
-          <TableHeaderCell minWidth="8rem">Cluster IP</TableHeaderCell>
-          <TableHeaderCell minWidth="10rem">Ports</TableHeaderCell>
-          <TableHeaderCell width="6rem">API Rules</TableHeaderCell>
-          <TableHeaderCell width="5rem">Age</TableHeaderCell>
-          <TableHeaderCell width="8rem">Actions</TableHeaderCell>
-        </TableHeaderRow>
-      }
-    >
-      {rows.map((svc) => {
-        const ns = svc.metadata.namespace ?? ''
-        const name = svc.metadata.name ?? ''
-        const key = serviceKey(ns, name)
-        const count = counts.get(key) ?? 0
-        const fnName = isFunctionService(svc)
-          ? (svc.metadata.labels?.[FUNCTION_NAME_LABEL] ?? name)
-          : undefined
-        return (
-          <TableRow key={key} rowKey={key} data-key={key}>
-            <TableCell>
-              <span className="kd-cell-line">
-                <RouterLink to={servicePath(ns, name)}>{name}</RouterLink>
-                {fnName && <Text className="kd-muted">(Function)</Text>}
-              </span>
-            </TableCell>
-            {allNamespaces && (
-              <TableCell>
-                <Text>{ns}</Text>
-              </TableCell>
-            )}
-            <TableCell>
-              <Text>{serviceType(svc)}</Text>
-            </TableCell>
-            <TableCell>
-              <Text>{clusterIpLabel(svc)}</Text>
-            </TableCell>
-            <TableCell>
-              <Text>{formatPorts(svc) || '—'}</Text>
-            </TableCell>
-            <TableCell>
-              {apiRules.isLoading ? (
-                <Text>…</Text>
-              ) : (
-                <span aria-label={`${count} ${count === 1 ? 'API Rule' : 'API Rules'}`}>
-                  {count}
-                </span>
-              )}
-            </TableCell>
-            <TableCell>
-              <Age timestamp={svc.metadata.creationTimestamp} />
-            </TableCell>
-            <TableCell>
-              <ExposeButton
-                compact
-                namespace={ns}
-                serviceName={name}
-                ports={exposablePorts(svc)}
-                access={accessIn(ns)}
-              />
-            </TableCell>
-          </TableRow>
-        )
-      })}
-    </Table>
+    <ResourceTable
+      label="Services"
+      items={rows}
+      allNamespaces={allNamespaces}
+      pathOf={servicePath}
+      nameMinWidth="12rem"
+      nameSuffix={(svc) => isFunctionService(svc) && <Text className="kd-muted">(Function)</Text>}
+      columns={columns}
+    />
   )
 
   return (

@@ -1,5 +1,5 @@
 // Derived views of a Service for lists, details and the "Expose" action.
-import type { ServiceTarget } from '../apirules/model.ts'
+import type { ServiceTarget } from '../apirules/domain/targets.ts'
 import type { Service, ServicePort } from './types.ts'
 
 export function formatPorts(svc: Service): string {

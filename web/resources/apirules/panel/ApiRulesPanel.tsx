@@ -3,31 +3,26 @@
 // and, with `embedded`, in the chrome-less /embed views: there the name links open the APIRule in
 // the full dashboard in a new tab (the embedding page keeps its own navigation), and Expose/Edit
 // call back so the embed can open the editor in a dialog.
-import { Button, Link, MessageStrip, Tag, Text, Title } from '@ui5/webcomponents-react'
-import '@ui5/webcomponents-icons/dist/delete.js'
-import '@ui5/webcomponents-icons/dist/edit.js'
+import { MessageStrip, Text, Title } from '@ui5/webcomponents-react'
 import { useId, useMemo, useState } from 'react'
-import { useNavigate } from 'react-router'
 import { errorMessage } from '../../../api/errors.ts'
-import { useAccessReview, type AccessResult } from '../../../api/access.ts'
+import { useAccessReview } from '../../../api/access.ts'
 import { useK8sDelete } from '../../../api/hooks.ts'
 import { APIRULES } from '../../../api/resources.ts'
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx'
 import { ConnectionIndicator } from '../../../components/ConnectionIndicator.tsx'
-import { CopyButton } from '../../../components/CopyButton.tsx'
 import { EmptyState } from '../../../components/EmptyState.tsx'
 import { ErrorBanner } from '../../../components/ErrorBanner.tsx'
 import { LoadingSkeleton } from '../../../components/LoadingSkeleton.tsx'
-import { RouterLink } from '../../../components/RouterLink.tsx'
+import { PlainTable } from '../../../components/PlainTable.tsx'
 import type { ServicePort } from '../../services/types.ts'
-import { apiRuleEditPath, apiRulePath } from '../links.ts'
-import { accessSummary, hostUrl, resolveHost, type ApiRuleView } from '../model.ts'
-import { StatusBadge } from '../StatusBadge.tsx'
-import { APIRULE_GROUP } from '../types.ts'
-import { createApiRuleCheck, ExposeButton, type ExposeTarget } from './ExposeButton.tsx'
-import { apiRulesForService, type MatchedApiRule } from './matching.ts'
+import { type ApiRuleView } from '../domain/view.ts'
+import { ExposeButton, type ExposeTarget } from './ExposeButton.tsx'
+import { apiRuleAccess } from '../domain/permissions.ts'
+import { apiRulesForService } from './matching.ts'
+import { PanelRow } from './PanelRow.tsx'
 import { useWorkloadApiRules } from './useWorkloadApiRules.ts'
-import '../apirules.css'
+import '../../../components/page.css'
 import './panel.css'
 
 export interface ApiRulesPanelProps {
@@ -50,21 +45,13 @@ export interface ApiRulesPanelProps {
   onDeleted?: (view: ApiRuleView) => void
 }
 
-const check = (verb: string, namespace: string | undefined) => ({
-  verb,
-  group: APIRULE_GROUP,
-  resource: 'apirules',
-  namespace,
-  title: 'APIRules',
-})
-
 export function ApiRulesPanel(props: ApiRulesPanelProps) {
   const { namespace, serviceName, ports, serviceMissing, functionName, embedded } = props
   const headingId = useId()
 
   // APIRules in other namespaces can route here through `service.namespace`; they are found when
   // the user may list APIRules everywhere, otherwise the Service's namespace is searched.
-  const listAll = useAccessReview(check('list', undefined))
+  const listAll = useAccessReview(apiRuleAccess('list', undefined))
   const scope = listAll.allowed && !listAll.unknown ? undefined : namespace
   const data = useWorkloadApiRules(scope)
   const matches = useMemo(
@@ -72,9 +59,9 @@ export function ApiRulesPanel(props: ApiRulesPanelProps) {
     [data.views, namespace, serviceName],
   )
 
-  const canCreate = useAccessReview(createApiRuleCheck(namespace))
-  const canUpdate = useAccessReview(check('update', namespace))
-  const canDelete = useAccessReview(check('delete', namespace))
+  const canCreate = useAccessReview(apiRuleAccess('create', namespace))
+  const canUpdate = useAccessReview(apiRuleAccess('update', namespace))
+  const canDelete = useAccessReview(apiRuleAccess('delete', namespace))
 
   const del = useK8sDelete(APIRULES)
   const [toDelete, setToDelete] = useState<ApiRuleView | undefined>()
@@ -131,35 +118,25 @@ export function ApiRulesPanel(props: ApiRulesPanelProps) {
     )
   } else {
     body = (
-      <table className="kd-rules kd-panel-table" aria-labelledby={headingId}>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Host</th>
-            <th scope="col">Port</th>
-            <th scope="col">Access</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="kd-visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {matches.map((m) => (
-            <PanelRow
-              key={m.view.key}
-              match={m}
-              domains={data.domains}
-              ownNamespace={namespace}
-              embedded={embedded === true}
-              canUpdate={canUpdate}
-              canDelete={canDelete}
-              onEdit={props.onEdit}
-              onDelete={setToDelete}
-            />
-          ))}
-        </tbody>
-      </table>
+      <PlainTable
+        className="kd-panel-table"
+        labelledBy={headingId}
+        columns={['Name', 'Host', 'Port', 'Access', 'Status', { hidden: 'Actions' }]}
+      >
+        {matches.map((m) => (
+          <PanelRow
+            key={m.view.key}
+            match={m}
+            domains={data.domains}
+            ownNamespace={namespace}
+            embedded={embedded === true}
+            canUpdate={canUpdate}
+            canDelete={canDelete}
+            onEdit={props.onEdit}
+            onDelete={setToDelete}
+          />
+        ))}
+      </PlainTable>
     )
   }
 
@@ -199,122 +176,5 @@ export function ApiRulesPanel(props: ApiRulesPanelProps) {
         onCancel={() => setToDelete(undefined)}
       />
     </section>
-  )
-}
-
-interface RowProps {
-  match: MatchedApiRule
-  domains: ReadonlyMap<string, string>
-  ownNamespace: string
-  embedded: boolean
-  canUpdate: AccessResult
-  canDelete: AccessResult
-  onEdit: ((view: ApiRuleView) => void) | undefined
-  onDelete: (view: ApiRuleView) => void
-}
-
-function PanelRow({
-  match,
-  domains,
-  ownNamespace,
-  embedded,
-  canUpdate,
-  canDelete,
-  onEdit,
-  onDelete,
-}: RowProps) {
-  const navigate = useNavigate()
-  const { view } = match
-  const resolved = resolveHost(view, domains)
-  const url = hostUrl(resolved)
-  const label = view.namespace === ownNamespace ? view.name : `${view.namespace}/${view.name}`
-  const detailsPath = apiRulePath(view.namespace, view.name)
-  // Rules in other namespaces are shown but edited there (the permissions above are for this one).
-  const foreign = view.namespace !== ownNamespace
-  const updateAccess = foreign
-    ? { allowed: false, reason: `Open ${label} to edit it in namespace ${view.namespace}` }
-    : canUpdate
-  const deleteAccess = foreign
-    ? { allowed: false, reason: `Open ${label} to delete it in namespace ${view.namespace}` }
-    : canDelete
-  const edit = () => {
-    if (onEdit) onEdit(view)
-    else
-      navigate(
-        apiRuleEditPath(
-          view.namespace,
-          view.name,
-          view.needsMigration ? { version: 'v1beta1' } : {},
-        ),
-      )
-  }
-  const access = accessSummary(view)
-  return (
-    <tr data-key={view.key}>
-      <td>
-        <span className="kd-cell-line">
-          {embedded ? (
-            <Link
-              href={new URL(detailsPath, window.location.origin).href}
-              target="_blank"
-              tooltip={`Open ${label} in the dashboard (new tab)`}
-            >
-              {label}
-            </Link>
-          ) : (
-            <RouterLink to={detailsPath}>{label}</RouterLink>
-          )}
-          {view.needsMigration && (
-            <Tag design="Critical" hideStateIcon title="Written as v1beta1: needs migration to v2">
-              v1beta1
-            </Tag>
-          )}
-        </span>
-      </td>
-      <td>
-        {url ? (
-          <span className="kd-cell-line">
-            <Link href={url} target="_blank" tooltip={`Open ${url}`}>
-              {resolved}
-            </Link>
-            <CopyButton text={url} accessibleName={`Copy URL of ${view.name}`} />
-          </span>
-        ) : (
-          <Text>{resolved || '—'}</Text>
-        )}
-      </td>
-      <td>
-        <Text>
-          {(match.ports.length ? match.ports.join(', ') : '—') +
-            (match.partial ? ' (some rules)' : '')}
-        </Text>
-      </td>
-      <td>
-        <Text>{access.label || '—'}</Text>
-      </td>
-      <td>
-        <StatusBadge status={view.status} />
-      </td>
-      <td>
-        <span className="kd-cell-line">
-          <Button
-            design="Transparent"
-            icon="edit"
-            accessibleName={`Edit ${view.name}`}
-            tooltip={updateAccess.allowed ? `Edit ${view.name}` : updateAccess.reason}
-            disabled={!updateAccess.allowed}
-            onClick={edit}
-          />
-          <Button
-            design="Transparent"
-            icon="delete"
-            accessibleName={`Delete ${view.name}`}
-            tooltip={deleteAccess.allowed ? `Delete ${view.name}` : deleteAccess.reason}
-            disabled={!deleteAccess.allowed}
-            onClick={() => onDelete(view)}
-          />
-        </span>
-      </td>
-    </tr>
   )
 }

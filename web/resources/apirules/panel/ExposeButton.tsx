@@ -5,11 +5,10 @@ import { Bar, Button, Dialog, Text } from '@ui5/webcomponents-react'
 import '@ui5/webcomponents-icons/dist/internet-browser.js'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
-import type { AccessCheck, AccessResult } from '../../../api/access.ts'
+import type { AccessResult } from '../../../api/access.ts'
 import type { ServicePort } from '../../services/types.ts'
 import { portLabel } from '../../services/model.ts'
 import { apiRuleCreatePath } from '../links.ts'
-import { APIRULE_GROUP } from '../types.ts'
 
 /** What to expose: a Service (and port), or a Function (its Service has its name, port 80). */
 export interface ExposeTarget {
@@ -24,16 +23,6 @@ export function exposePath(t: ExposeTarget): string {
   return t.function
     ? apiRuleCreatePath(t.namespace, { function: t.function })
     : apiRuleCreatePath(t.namespace, { service: t.service, port: t.port })
-}
-
-export function createApiRuleCheck(namespace: string): AccessCheck {
-  return {
-    verb: 'create',
-    group: APIRULE_GROUP,
-    resource: 'apirules',
-    namespace,
-    title: 'APIRules',
-  }
 }
 
 export interface ExposeButtonProps {

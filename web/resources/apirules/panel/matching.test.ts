@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toApiRuleViews } from '../model.ts'
+import { toApiRuleViews } from '../domain/view.ts'
 import { apiRulesForService } from './matching.ts'
 
 const v2 = (name: string, spec: unknown, namespace = 'demo') => ({

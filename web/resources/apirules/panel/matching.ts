@@ -2,7 +2,8 @@
 // never picks up the rules of `hello-kyma-svc` and vice versa — and complete: the spec-level
 // Service, per-rule Services, v1beta1's spec.service and Services in another namespace
 // (`service.namespace`) all count.
-import { serviceTargets, type ApiRuleView, type ServiceTarget } from '../model.ts'
+import { serviceTargets, type ServiceTarget } from '../domain/targets.ts'
+import { type ApiRuleView } from '../domain/view.ts'
 
 /** The targets of `view` that are exactly the Service `namespace/name` (one per port). */
 export function targetsOfService(

@@ -10,7 +10,9 @@ import type { ConnectionState } from '../../../api/list-watch.ts'
 import { listObjects } from '../../../api/read.ts'
 import type { K8sObject } from '../../../api/k8s-types.ts'
 import { APIRULES, APIRULES_V1BETA1, GATEWAYS } from '../../../api/resources.ts'
-import { gatewayDomains, isV1Beta1Shaped, toApiRuleViews, type ApiRuleView } from '../model.ts'
+import { gatewayDomains } from '../domain/gateway.ts'
+import { isV1Beta1Shaped } from '../domain/versions.ts'
+import { toApiRuleViews, type ApiRuleView } from '../domain/view.ts'
 
 export interface WorkloadApiRules {
   views: ApiRuleView[]

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  controllerIssuesV1beta1,
-  controllerIssuesV2,
-  doubleStarProblems,
-  pathCovers,
-} from './controller.ts'
+import { doubleStarProblems, pathCovers } from '../domain/paths.ts'
+import { controllerIssuesV1beta1, controllerIssuesV2 } from './controller.ts'
 import { formatPath } from './paths.ts'
 
 const msgs = (issues: { path: (string | number)[]; message: string }[]) =>

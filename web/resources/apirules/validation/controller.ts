@@ -4,9 +4,23 @@
 // that blocks Save; what depends on a partial view of the cluster (a Service or Gateway the user
 // cannot see) stays a warning. v1beta1 is no longer reconciled, so its checks are warnings.
 import type { DocPath, Issue, ValidationContext } from './types.ts'
-import { type Obj, arr, isObj } from '../../../api/json.ts'
+import { arr, isObj } from '../../../api/json.ts'
+import {
+  V1BETA1_HANDLERS,
+  V1BETA1_PUBLIC_HANDLERS,
+  V1BETA1_SECURE_HANDLERS,
+} from '../domain/access.ts'
+import { addToHostIndex } from '../domain/checks/context.ts'
+import { occupiedHostIssues } from '../domain/checks/hosts.ts'
+import { gatewayIssues, serviceIssues, serviceRefs } from '../domain/checks/references.ts'
+import { ruleConflictIssues } from '../domain/checks/rule-conflicts.ts'
+import { domainOfGatewayHosts } from '../domain/gateway.ts'
+import { fullHost, isShortHost } from '../domain/hosts.ts'
+import { doubleStarProblems } from '../domain/paths.ts'
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
+/** The value if it is a string, empty or not (an empty name is a problem of its own here). */
+const stringOrUndefined = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : undefined
 
 const warn = (path: DocPath, message: string): Issue => ({
   path,
@@ -30,78 +44,6 @@ export function isRequestUri(value: string): boolean {
   return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(value)
 }
 
-// ---- v2 paths ----
-
-/** Segments of a v2 path; `/*` is the same as `/{**}`. */
-export function pathSegments(path: string): string[] {
-  const p = path === '/*' ? '/{**}' : path
-  return p.split('/').slice(1)
-}
-
-/** The `{**}` rules of the controller: at most one, and it must be the last operator. */
-export function doubleStarProblems(path: string): string[] {
-  const segs = pathSegments(path)
-  const problems: string[] = []
-  const dbl = segs.filter((s) => s === '{**}').length
-  if (dbl > 1) problems.push('Only one {**} operator is allowed in the path.')
-  const idx = segs.indexOf('{**}')
-  if (idx >= 0 && segs.slice(idx + 1).some((s) => s === '{*}'))
-    problems.push('The {**} operator must be the last operator in the path.')
-  return problems
-}
-
-/**
- * True when every request path matched by `later` is also matched by `earlier`, so `earlier`
- * (for a shared method) leaves nothing for `later`.
- */
-export function pathCovers(earlier: string, later: string): boolean {
-  // The conflict check compares every rule with every earlier one on each validation run (every
-  // keystroke in the editor): remember the answers, which depend on the two strings only.
-  const key = `${earlier}\u0000${later}`
-  const known = coversCache.get(key)
-  if (known !== undefined) return known
-  if (coversCache.size >= COVERS_CACHE_MAX) coversCache.clear()
-  const res = computePathCovers(earlier, later)
-  coversCache.set(key, res)
-  return res
-}
-
-const COVERS_CACHE_MAX = 50_000
-const coversCache = new Map<string, boolean>()
-
-function computePathCovers(earlier: string, later: string): boolean {
-  const a = pathSegments(earlier)
-  const b = pathSegments(later)
-  const memo = new Map<string, boolean>()
-  const go = (i: number, j: number): boolean => {
-    const key = `${i},${j}`
-    const cached = memo.get(key)
-    if (cached !== undefined) return cached
-    let res: boolean
-    if (i === a.length) res = j === b.length
-    else if (a[i] === '{**}') {
-      // zero or more segments of `later`; it can also swallow `later`'s own operators
-      res = go(i + 1, j) || (j < b.length && go(i, j + 1))
-    } else if (j === b.length) res = false
-    else if (b[j] === '{**}') res = false
-    else if (a[i] === '{*}') res = b[j] !== '' && go(i + 1, j + 1)
-    else res = a[i] === b[j] && go(i + 1, j + 1)
-    memo.set(key, res)
-    return res
-  }
-  return go(0, 0)
-}
-
-function gatewayDomain(gw: { hosts: string[] } | undefined): string | undefined {
-  if (!gw || gw.hosts.length === 0) return undefined
-  const first = gw.hosts[0] ?? ''
-  if (!first.startsWith('*.')) return undefined
-  return gw.hosts.every((h) => h === first) ? first.slice(2) : undefined
-}
-
-/** The `*.domain` suffix of a Gateway, when all its servers share one. */
-export { gatewayDomain }
-
 function jwtIssues(jwt: unknown, base: DocPath): Issue[] {
   if (!isObj(jwt)) return []
   const out: Issue[] = []
@@ -116,7 +58,7 @@ function jwtIssues(jwt: unknown, base: DocPath): Issue[] {
     if (!isObj(a)) return
     const at = [...base, 'authentications', k]
     for (const f of ['issuer', 'jwksUri'] as const) {
-      const v = str(a[f]) ?? ''
+      const v = stringOrUndefined(a[f]) ?? ''
       const bad =
         f === 'issuer' ? v === '' || (v.includes(':') && !isRequestUri(v)) : !isRequestUri(v)
       if (bad)
@@ -172,24 +114,33 @@ export function controllerIssuesV2(obj: unknown, ctx: ValidationContext = {}): I
   const spec = obj.spec
   const out: Issue[] = []
   const meta = isObj(obj.metadata) ? obj.metadata : {}
-  const ns = str(meta.namespace) ?? ctx.namespace
+  const ns = stringOrUndefined(meta.namespace) ?? ctx.namespace
+  const gateways = ctx.gateways
 
-  const gw = str(spec.gateway)
-  const egw = str(spec.externalGateway)
+  const gw = stringOrUndefined(spec.gateway)
+  const egw = stringOrUndefined(spec.externalGateway)
   if (!gw && !egw) out.push(reject(['spec'], 'Either gateway or externalGateway must be specified'))
   if (gw && egw)
     out.push(reject(['spec'], 'Only one of gateway or externalGateway can be specified'))
+  out.push(...gatewayIssues(gw, { gateways }))
 
-  const gatewayObj =
-    gw && ctx.gateways ? ctx.gateways.find((g) => `${g.namespace}/${g.name}` === gw) : undefined
-  if (gw && ctx.gateways && !gatewayObj) out.push(warn(['spec', 'gateway'], 'Gateway not found'))
+  const gatewayObj = gw && gateways?.find((g) => `${g.namespace}/${g.name}` === gw)
+  const domain = gatewayObj ? domainOfGatewayHosts(gatewayObj.hosts) : undefined
+  // The other APIRules' hosts; the rule being edited is not one of them, but a rule being created
+  // is not yet in the cluster even when it reuses a taken name.
+  const self = ctx.creating
+    ? undefined
+    : `${ns ?? ''}/${stringOrUndefined(meta.name) ?? ctx.name ?? ''}`
+  const hostIndex = new Map<string, string[]>()
+  for (const r of ctx.apiRules ?? [])
+    for (const h of r.hosts) addToHostIndex(hostIndex, h, `${r.namespace}/${r.name}`)
 
   arr(spec.hosts).forEach((h, i) => {
     if (typeof h !== 'string' || !h) return
-    const short = !h.includes('.')
-    if (short && gw && ctx.gateways) {
+    const short = isShortHost(h)
+    if (short && gw && gateways) {
       if (!gatewayObj) out.push(warn(['spec', 'hosts', i], `Unable to find Gateway "${gw}"`))
-      else if (!gatewayDomain(gatewayObj))
+      else if (!domain)
         out.push(
           warn(
             ['spec', 'hosts', i],
@@ -198,46 +149,50 @@ export function controllerIssuesV2(obj: unknown, ctx: ValidationContext = {}): I
         )
     }
     if (ctx.apiRules) {
-      const full = short && gatewayObj ? `${h}.${gatewayDomain(gatewayObj) ?? ''}` : h
-      const other = ctx.apiRules.find(
-        (r) =>
-          // a rule being created is not yet one of them, even when it reuses a taken name
-          (ctx.creating || !(r.namespace === ns && r.name === (str(meta.name) ?? ctx.name))) &&
-          r.hosts.some((oh) => oh === h || oh === full),
+      const full = fullHost(h, domain)
+      out.push(
+        ...occupiedHostIssues(full && full !== h ? [h, full] : [h], self, hostIndex, [
+          'spec',
+          'hosts',
+          i,
+        ]),
       )
-      if (other)
-        out.push({
-          ...reject(
-            ['spec', 'hosts', i],
-            `Host is occupied by another Virtual Service (APIRule ${other.namespace}/${other.name})`,
-          ),
-          source: 'cluster',
-        })
     }
   })
 
-  const rules = arr(spec.rules)
+  const rules = arr(spec.rules).flatMap((rule, index) => (isObj(rule) ? [{ rule, index }] : []))
   const specService = isObj(spec.service) ? spec.service : undefined
-  const checkService = (svc: Obj, at: DocPath) => {
-    const name = str(svc.name)
-    if (name === '') {
+  const services = ctx.services?.map((s) => ({ ...s, namespace: s.namespace ?? ns ?? '' }))
+  const serviceProblems = services
+    ? serviceIssues(
+        serviceRefs(
+          ns ?? '',
+          specService,
+          rules.map(({ rule, index }) => ({ index, service: rule.service })),
+        ),
+        { services },
+      )
+    : []
+  const conflicts = ruleConflictIssues(
+    rules.map(({ rule, index }) => ({
+      index,
+      path: stringOrUndefined(rule.path) ?? '',
+      methods: arr(rule.methods).filter((m): m is string => typeof m === 'string'),
+      regexPath: false,
+    })),
+  )
+  /** The issues among `issues` that are about `spec.rules[index]` (or `spec.service`: -1). */
+  const about = (issues: Issue[], index: number) =>
+    issues.filter((i) => (index < 0 ? i.path[1] === 'service' : i.path[2] === index))
+  const emptyName = (svc: unknown, at: DocPath) => {
+    if (isObj(svc) && svc.name === '')
       out.push(reject([...at, 'name'], 'Required value: the name of the Service to expose'))
-      return
-    }
-    if (!ctx.services) return
-    const svcNs = str(svc.namespace) ?? str(specService?.namespace) ?? ns
-    if (!name) return
-    const found = ctx.services.find((s) => s.name === name && (s.namespace ?? ns) === svcNs)
-    if (!found) out.push(warn(at, `Service "${name}" not found in namespace "${svcNs ?? ''}"`))
-    else if (found.ports && typeof svc.port === 'number' && !found.ports.includes(svc.port))
-      out.push(warn([...at, 'port'], `Service "${name}" has no port ${svc.port}`))
   }
-  if (specService) checkService(specService, ['spec', 'service'])
 
-  const seen: { path: string; methods: string[] }[] = []
-  rules.forEach((r, i) => {
-    if (!isObj(r)) return
-    const at: DocPath = ['spec', 'rules', i]
+  emptyName(specService, ['spec', 'service'])
+  out.push(...about(serviceProblems, -1))
+  for (const { rule: r, index } of rules) {
+    const at: DocPath = ['spec', 'rules', index]
     if (!specService && !isObj(r.service))
       out.push(
         reject(
@@ -245,49 +200,20 @@ export function controllerIssuesV2(obj: unknown, ctx: ValidationContext = {}): I
           'The rule must define a service, because no service is defined on spec level',
         ),
       )
-    if (isObj(r.service)) checkService(r.service, [...at, 'service'])
-    const path = str(r.path)
-    if (path) {
-      for (const p of doubleStarProblems(path)) out.push(reject([...at, 'path'], p))
-      const methods = arr(r.methods).filter((m): m is string => typeof m === 'string')
-      for (const m of methods) {
-        if (seen.some((s) => s.methods.includes(m) && pathCovers(s.path, path))) {
-          out.push(
-            reject(
-              [...at, 'path'],
-              `Path ${path} with method ${m} conflicts with at least one of the previous rule paths`,
-            ),
-          )
-          break
-        }
-      }
-      seen.push({ path, methods })
-    }
+    emptyName(r.service, [...at, 'service'])
+    out.push(...about(serviceProblems, index))
+    const path = stringOrUndefined(r.path)
+    if (path) for (const p of doubleStarProblems(path)) out.push(reject([...at, 'path'], p))
+    out.push(...about(conflicts, index))
     if (isObj(r.jwt)) out.push(...jwtIssues(r.jwt, [...at, 'jwt']))
     if (isObj(r.extAuth) && isObj(r.extAuth.restrictions))
       out.push(...jwtIssues(r.extAuth.restrictions, [...at, 'extAuth', 'restrictions']))
-  })
+  }
   return out
 }
 
-export const V1BETA1_HANDLERS = [
-  'allow',
-  'no_auth',
-  'noop',
-  'jwt',
-  'unauthorized',
-  'anonymous',
-  'cookie_session',
-  'oauth2_client_credentials',
-  'oauth2_introspection',
-] as const
-const SECURE = new Set([
-  'jwt',
-  'oauth2_client_credentials',
-  'oauth2_introspection',
-  'cookie_session',
-])
-const EXCLUSIVE = new Set(['allow', 'no_auth', 'noop'])
+const SECURE = new Set(V1BETA1_SECURE_HANDLERS)
+const EXCLUSIVE = new Set(V1BETA1_PUBLIC_HANDLERS)
 
 /** Controller checks for a v1beta1 APIRule (v1beta1 is deprecated and no longer reconciled). */
 export function controllerIssuesV1beta1(obj: unknown): Issue[] {
@@ -301,7 +227,7 @@ export function controllerIssuesV1beta1(obj: unknown): Issue[] {
     if (!isObj(spec.service) && !isObj(r.service))
       out.push(warn([...at, 'service'], 'No service defined with no main service on spec level'))
     for (const m of arr(r.methods)) {
-      const key = `${str(r.path) ?? ''} ${String(m)}`
+      const key = `${stringOrUndefined(r.path) ?? ''} ${String(m)}`
       if (seen.has(key)) {
         out.push(warn([...at, 'path'], 'multiple rules defined for the same path and method'))
         break
@@ -311,7 +237,7 @@ export function controllerIssuesV1beta1(obj: unknown): Issue[] {
     const strategies = arr(r.accessStrategies).filter(isObj)
     if (strategies.length === 0)
       out.push(warn([...at, 'accessStrategies'], 'No accessStrategies defined'))
-    const handlers = strategies.map((s) => str(s.handler) ?? '')
+    const handlers = strategies.map((s) => stringOrUndefined(s.handler) ?? '')
     handlers.forEach((h, k) => {
       if (!(V1BETA1_HANDLERS as readonly string[]).includes(h))
         out.push(

@@ -1,17 +1,6 @@
 // Shared shapes of the APIRule validator. Pure: no DOM, no Vite-only imports.
-export type DocPath = (string | number)[]
-
-export type IssueSeverity = 'error' | 'warning'
-/** `cluster`: checked against the objects in the cluster now (a name or host already taken). */
-export type IssueSource = 'schema' | 'cel' | 'controller' | 'server' | 'yaml' | 'cluster'
-
-export interface Issue {
-  /** Where the problem is, as a document path (`['spec', 'rules', 0, 'path']`). */
-  path: DocPath
-  message: string
-  severity: IssueSeverity
-  source: IssueSource
-}
+// One Issue type for the whole APIRule domain (domain/issue.ts); the validator adds no fields.
+export type { DocPath, Issue, IssueSeverity, IssueSource } from '../domain/issue.ts'
 
 /** What the cluster knows; every part is optional and only enables the checks that need it. */
 export interface ValidationContext {

@@ -5,9 +5,9 @@ import { celIssues } from './cel.ts'
 import { controllerIssuesV1beta1, controllerIssuesV2 } from './controller.ts'
 import { metadataIssues } from './meta.ts'
 import { prunedFieldIssues } from './pruned.ts'
-import { formatPath, parseFieldPath } from './paths.ts'
-import { insecureJwksWarnings, publicCatchAllWarnings } from '../warnings.ts'
-import { toApiRuleView } from '../model.ts'
+import { formatPath } from './paths.ts'
+import { insecureJwksIssues, publicCatchAllIssues } from '../domain/checks/advisories.ts'
+import { toApiRuleView } from '../domain/view.ts'
 import { isObj } from '../../../api/json.ts'
 import type { Issue, ValidationContext } from './types.ts'
 
@@ -74,18 +74,13 @@ function takenNameIssues(obj: unknown, ctx: ValidationContext): Issue[] {
 }
 
 /**
- * The dashboard's own advisories from warnings.ts (shared with the list and details pages) that
- * the controller does not check: a public catch-all rule and a JWKS fetched over http.
+ * The dashboard's own advisories (domain/checks/advisories.ts, shared with the list and details
+ * pages) that the controller does not check: a public catch-all rule and a JWKS fetched over http.
  */
 function advisoryIssues(obj: unknown): Issue[] {
   try {
     const view = toApiRuleView(obj)
-    return [...publicCatchAllWarnings(view), ...insecureJwksWarnings(view)].map((w) => ({
-      path: w.field ? parseFieldPath(w.field) : ['spec', 'rules', w.ruleIndex ?? 0],
-      message: w.message,
-      severity: 'warning' as const,
-      source: 'controller' as const,
-    }))
+    return [...publicCatchAllIssues(view), ...insecureJwksIssues(view)]
   } catch {
     return []
   }

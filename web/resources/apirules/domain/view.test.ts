@@ -1,42 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import {
-  accessSummary,
-  gatewayDomainOf,
-  gatewayDomains,
-  hostUrl,
-  isV1Beta1Shaped,
-  normalizeGatewayRef,
-  parseListQuery,
-  queryRows,
-  resolveHost,
-  serviceLabel,
-  statusOf,
-  toApiRuleView,
-  toApiRuleViews,
-  toRow,
-  writeListQuery,
-  DEFAULT_LIST_QUERY,
-} from './model.ts'
-
-const v2 = (name: string, spec: unknown, extra: Record<string, unknown> = {}) => ({
-  apiVersion: 'gateway.kyma-project.io/v2',
-  kind: 'APIRule',
-  metadata: { name, namespace: 'default', creationTimestamp: '2026-01-01T00:00:00Z' },
-  spec,
-  ...extra,
-})
+import { accessSummary, serviceLabel } from './targets.ts'
+import { gatewayDomainOf, gatewayDomains, normalizeGatewayRef } from './gateway.ts'
+import { hostUrl, resolveHost } from './hosts.ts'
+import { isV1Beta1Shaped } from './versions.ts'
+import { statusOf } from './status.ts'
+import { toApiRuleView, toApiRuleViews } from './view.ts'
+import { toRow } from '../list-rows.ts'
+import { basicSpec, v2 } from '../test-apirules.ts'
 
 const gateway = (ns: string, name: string, hosts: string[]) => ({
   metadata: { namespace: ns, name },
   spec: { servers: [{ port: { number: 443 }, hosts }] },
 })
-
-const basicSpec = {
-  hosts: ['httpbin'],
-  gateway: 'kyma-system/kyma-gateway',
-  service: { name: 'httpbin', port: 8000 },
-  rules: [{ path: '/*', methods: ['GET'], noAuth: true }],
-}
 
 describe('statusOf', () => {
   it('maps v2 state and description', () => {
@@ -189,7 +164,7 @@ describe('hosts and gateways', () => {
     )
     expect(gatewayDomainOf(gateway('a', 'b', ['ns/*.example.com']))).toBe('example.com')
     expect(gatewayDomainOf(gateway('a', 'b', ['exact.example.com']))).toBeUndefined()
-    expect(gatewayDomainOf({ spec: {} })).toBeUndefined()
+    expect(gatewayDomainOf({ metadata: {}, spec: {} })).toBeUndefined()
   })
 
   it('completes short hosts with the Gateway domain', () => {
@@ -248,81 +223,6 @@ describe('service and access labels', () => {
       }),
     )
     expect(serviceLabel(view)).toBe('s:1')
-    expect(accessSummary(view).label).toBe('Ext auth')
-  })
-})
-
-describe('search, filter, sort and URL state', () => {
-  const rows = [
-    toRow(
-      toApiRuleView(
-        v2('bravo', { ...basicSpec, hosts: ['b.example.com'] }, { status: { state: 'Ready' } }),
-      ),
-      new Map(),
-    ),
-    toRow(
-      toApiRuleView({
-        ...v2('alpha', {
-          ...basicSpec,
-          service: { name: 'orders', port: 80 },
-          rules: [{ path: '/', methods: ['GET'], jwt: {} }],
-        }),
-        metadata: {
-          name: 'alpha',
-          namespace: 'default',
-          labels: { team: 'payments' },
-          creationTimestamp: '2026-02-01T00:00:00Z',
-        },
-      }),
-      new Map(),
-    ),
-    toRow(toApiRuleView(v2('charlie', basicSpec, { status: { state: 'Error' } })), new Map()),
-  ]
-
-  it('searches name, host, service and labels', () => {
-    const names = (search: string) =>
-      queryRows(rows, { ...DEFAULT_LIST_QUERY, search }).map((r) => r.name)
-    expect(names('b.example')).toEqual(['bravo'])
-    expect(names('ORDERS')).toEqual(['alpha'])
-    expect(names('team=payments')).toEqual(['alpha'])
-    expect(names('')).toEqual(['alpha', 'bravo', 'charlie'])
-  })
-
-  it('filters by status and access and sorts by any column', () => {
-    expect(
-      queryRows(rows, { ...DEFAULT_LIST_QUERY, states: ['NotReconciled'] }).map((r) => r.name),
-    ).toEqual(['alpha'])
-    expect(queryRows(rows, { ...DEFAULT_LIST_QUERY, access: ['jwt'] }).map((r) => r.name)).toEqual([
-      'alpha',
-    ])
-    expect(queryRows(rows, { ...DEFAULT_LIST_QUERY, sort: 'status' }).map((r) => r.name)).toEqual([
-      'charlie',
-      'alpha',
-      'bravo',
-    ])
-    expect(
-      queryRows(rows, { ...DEFAULT_LIST_QUERY, sort: 'name', direction: 'desc' }).map(
-        (r) => r.name,
-      ),
-    ).toEqual(['charlie', 'bravo', 'alpha'])
-    expect(queryRows(rows, { ...DEFAULT_LIST_QUERY, sort: 'age' })[0]?.name).toBe('alpha')
-  })
-
-  it('round-trips through URL params and drops defaults and junk', () => {
-    const q = {
-      search: 'x y',
-      sort: 'host' as const,
-      direction: 'desc' as const,
-      states: ['Error' as const],
-      access: ['jwt' as const, 'noAuth' as const],
-    }
-    const params = writeListQuery(q, new URLSearchParams('keep=1'))
-    expect(params.get('keep')).toBe('1')
-    expect(parseListQuery(params)).toEqual(q)
-    expect(writeListQuery(DEFAULT_LIST_QUERY).toString()).toBe('')
-    expect(parseListQuery(new URLSearchParams('sort=evil&status=Nope,Ready&dir=up'))).toEqual({
-      ...DEFAULT_LIST_QUERY,
-      states: ['Ready'],
-    })
+    expect(accessSummary(view).label).toBe('External auth')
   })
 })
