@@ -42,7 +42,13 @@ import {
 } from './save/persist.ts'
 import { migrateToV2, needsMigration, type MigrationResult } from './migration/migrate.ts'
 import { newApiRule, stripForEdit, toYaml, versionOfApiVersion } from './templates.ts'
-import { rememberedView, rememberView, writeDraft, type EditorView } from './draft.ts'
+import {
+  rememberedView,
+  rememberView,
+  scheduleDrafts,
+  writeDraft,
+  type EditorView,
+} from './draft.ts'
 import {
   useApiRuleCrd,
   useGateways,
@@ -206,18 +212,7 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
   const { draftKey } = props
   useEffect(() => {
     if (!draftKey) return
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const off = store.subscribe(() => {
-      clearTimeout(timer)
-      timer = setTimeout(
-        () => writeDraft(draftKey, store.text !== base.text ? store.text : null),
-        250,
-      )
-    })
-    return () => {
-      off()
-      clearTimeout(timer)
-    }
+    return scheduleDrafts(store, (text) => writeDraft(draftKey, text !== base.text ? text : null))
   }, [store, draftKey, base.text])
 
   // --- announcements ---

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parse } from 'yaml'
+import { parse, visit } from 'yaml'
 import { EditorDocument } from './EditorDocument.ts'
 import { plainValue } from './scalar-edit.ts'
 
@@ -113,5 +113,43 @@ describe('scalar fast path', () => {
     expect(plainValue('a: b', false)).toBeUndefined()
     expect(plainValue("'x'", false)).toBeUndefined()
     expect(plainValue('', false)).toBeUndefined()
+  })
+})
+
+/** Every node's range, in document order (pair keys included), as yaml's own visitor sees them. */
+function allRanges(store: EditorDocument): unknown[] {
+  const out: unknown[] = [store.doc.range]
+  visit(store.doc, (_key, node) => {
+    const r = (node as { range?: unknown }).range
+    if (r) out.push(r)
+  })
+  return out
+}
+
+describe('text edits of the YAML view', () => {
+  it('editText (one edit where Monaco reports it) moves every node range like a fresh parse', () => {
+    const store = new EditorDocument(TEXT)
+    const at = store.text.indexOf('/api/{**}') + '/api'.length
+    const before = store.doc
+    store.editText(at, at, '/v2')
+    expect(store.doc).toBe(before) // the fast path, no re-parse
+    expect(store.text).toBe(TEXT.replace('/api/{**}', '/api/v2/{**}'))
+    expect(allRanges(store)).toEqual(allRanges(new EditorDocument(store.text)))
+    const issuer = store.text.indexOf('issuer.example.com/jwks')
+    store.editText(issuer, issuer + 'issuer'.length, 'keys')
+    expect(allRanges(store)).toEqual(allRanges(new EditorDocument(store.text)))
+    expect(store.value).toEqual(parse(store.text))
+  })
+
+  it('lastChange says which edit made the text, so a view can apply just that', () => {
+    const store = new EditorDocument(TEXT)
+    const before = store.text
+    store.setField(['spec', 'rules', 0, 'path'], '/orders')
+    const c = store.lastChange!
+    expect(c.before).toBe(before)
+    expect(before.slice(0, c.from) + c.insert + before.slice(c.to)).toBe(store.text)
+    // a re-print (here: a new key) has no known edit: views compare the texts
+    store.setField(['spec', 'timeout', 'x'], 1)
+    expect(store.lastChange).toBeNull()
   })
 })

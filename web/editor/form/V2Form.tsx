@@ -376,6 +376,9 @@ const CorsSection = memo(function CorsSection() {
  */
 const EXPAND_ALL_MAX = 30
 
+/** Rules per layout group. */
+const RULE_GROUP = 25
+
 interface OpenState {
   all: boolean | undefined
   byIndex: Readonly<Record<number, boolean>>
@@ -450,17 +453,26 @@ const RulesSection = memo(function RulesSection() {
         ) : null}
       </div>
       <IssueText id="f-spec-rules-issues" issues={issues} />
-      {Array.from({ length: count }, (_, i) => (
-        <RuleEditor
-          key={i}
-          index={i}
-          isLast={i === count - 1}
-          collapsible={collapsible}
-          open={open.byIndex[i] ?? open.all}
-          onOpenChange={onOpenChange}
-          onMove={onMove}
-          onRemove={onRemove}
-        />
+      {Array.from({ length: Math.ceil(count / RULE_GROUP) }, (_, g) => (
+        // Groups of rules, each skipped by layout while off screen (see editor.css): a keystroke
+        // then lays out one group instead of thousands of rules.
+        <div key={g} className="are-rule-group">
+          {Array.from({ length: Math.min(RULE_GROUP, count - g * RULE_GROUP) }, (_, k) => {
+            const i = g * RULE_GROUP + k
+            return (
+              <RuleEditor
+                key={i}
+                index={i}
+                isLast={i === count - 1}
+                collapsible={collapsible}
+                open={open.byIndex[i] ?? open.all}
+                onOpenChange={onOpenChange}
+                onMove={onMove}
+                onRemove={onRemove}
+              />
+            )
+          })}
+        </div>
       ))}
       {!readOnly ? (
         <Button icon="add" onClick={addRule}>
