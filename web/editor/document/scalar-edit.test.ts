@@ -105,6 +105,16 @@ describe('scalar fast path', () => {
     expect(store.value).toEqual(parse(store.text))
   })
 
+  it('plainValue reads every plain text as YAML does (the no-parse answer for strings included)', () => {
+    const samples = ['true', 'True', 'TRUE', 'false', 'FALSE', 'null', 'Null', 'NULL', 'nan']
+    samples.push('yes', 'no', 'on', 'off', '/x', '$x', '(a)', 'abc', 'Infinity', 'inf', 'x:y')
+    samples.push('http://a', 'e5', 'E5', '_1', 'b0', 'Off', 'Yes', 'tru', 'nul', 'name', 'fa')
+    for (const s of samples) {
+      const v = plainValue(s, false)
+      if (v !== undefined) expect(v, s).toEqual(parse(s))
+    }
+  })
+
   it('plainValue refuses texts that would read differently', () => {
     expect(plainValue('/a/{**}', false)).toBe('/a/{**}')
     expect(plainValue('/a/{**}', true)).toBeUndefined()

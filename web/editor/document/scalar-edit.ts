@@ -60,6 +60,8 @@ export function scalarAt(doc: Document, text: string, from: number, to: number) 
 
 const FIRST = /^[A-Za-z0-9_./~$(+=]/
 const BLOCK_PLAIN = /^[A-Za-z0-9_./~$()+=*{}@%!&:-]*$/
+// not t/f/n/T/F/N: true, false, null and their capitalized forms
+const STRING_START = /^[A-EG-MO-SU-Za-eg-mo-su-z_/$(]/
 const FLOW_PLAIN = /^[A-Za-z0-9_./~$()+=*@%!&-]*$/
 
 /**
@@ -70,6 +72,10 @@ export function plainValue(source: string, inFlow: boolean): unknown {
   if (!source || !FIRST.test(source)) return undefined
   if (!(inFlow ? FLOW_PLAIN : BLOCK_PLAIN).test(source)) return undefined
   if (source.includes(': ') || source.endsWith(':')) return undefined
+  // Most typed values (paths, hosts, names) are plainly strings: no parse per keystroke. Under
+  // the YAML 1.2 core schema only null, booleans and numbers read otherwise, and none of those
+  // starts with one of these characters.
+  if (STRING_START.test(source)) return source
   const doc = parseDocument(source)
   if (doc.errors.length || !isScalar(doc.contents) || doc.contents.type !== 'PLAIN')
     return undefined

@@ -107,6 +107,10 @@ export default function YamlEditor({
       // re-parses brackets YAML hardly uses.
       stickyScroll: { enabled: true, defaultModel: 'foldingProviderModel' },
       bracketPairColorization: { enabled: false },
+      // No CSS colors in an APIRule, and completion comes from the schema: neither needs the
+      // whole text re-scanned (or sent to the editor worker) after every edit.
+      colorDecorators: false,
+      wordBasedSuggestions: 'off',
       theme: monacoTheme(),
     })
     editorRef.current = editor
