@@ -5,7 +5,7 @@
 // parse keeps the last good Document (and value) and exposes the parse error.
 import { Document, isMap, isScalar, isSeq, parseDocument, type ToStringOptions } from 'yaml'
 import { getAt, structuralShare } from './structural.ts'
-import { unknownPaths, V1BETA1_FORM_SHAPE, V2_FORM_SHAPE } from './known-fields.ts'
+import { unknownPaths, type FormShape } from './form-shape.ts'
 import { changedSpan, plainValue, scalarAt, setAtPath, shiftRanges } from './scalar-edit.ts'
 
 export type DocPath = readonly (string | number)[]
@@ -335,8 +335,8 @@ export class EditorDocument {
   }
 
   /** Paths shown by no form field, for "Also in YAML: …". */
-  listUnknownFields(version: 'v2' | 'v1beta1' = 'v2'): (string | number)[][] {
-    return unknownPaths(this.#value, version === 'v1beta1' ? V1BETA1_FORM_SHAPE : V2_FORM_SHAPE)
+  listUnknownFields(shape: FormShape): (string | number)[][] {
+    return unknownPaths(this.#value, shape)
   }
 
   #ensureFresh() {

@@ -4,8 +4,7 @@ import { createContext, useCallback, useContext, useMemo, useSyncExternalStore }
 import type { EditorDocument } from '../document/EditorDocument.ts'
 import type { IssueStore } from '../document/IssueStore.ts'
 import { getAt } from '../document/structural.ts'
-import { formatPath } from '../../resources/apirules/validation/paths.ts'
-import type { Issue } from '../../resources/apirules/validation/types.ts'
+import { formatPath, type EditorIssue } from '../document/issues.ts'
 
 export type Path = readonly (string | number)[]
 
@@ -103,7 +102,7 @@ export function useDocLength(path: Path): number {
 }
 
 /** Issues reported exactly at `path`. */
-export function useFieldIssues(path: Path): readonly Issue[] {
+export function useFieldIssues(path: Path): readonly EditorIssue[] {
   const { issues } = useEditorContext()
   const key = formatPath(path)
   const get = useCallback(() => issues.at(key), [issues, key])

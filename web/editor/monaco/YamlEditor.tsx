@@ -1,10 +1,16 @@
 // A small React wrapper around monaco.editor.create, two-way bound to an EditorDocument.
 // Default export for React.lazy: importing this module loads Monaco.
 import { useEffect, useRef } from 'react'
-import { MODEL_PREFIX, monaco, registerSnippets, configureApiRuleSchema } from './setup.ts'
+import {
+  configureSchema,
+  MODEL_PREFIX,
+  monaco,
+  registerSnippets,
+  type JsonSchema,
+  type YamlSnippet,
+} from './setup.ts'
 import type { EditorDocument } from '../document/EditorDocument.ts'
 import type { IssueStore } from '../document/IssueStore.ts'
-import type { JsonSchema } from '../../resources/apirules/validation/schema.ts'
 import { MAX_DOCUMENT_BYTES } from '../limits.ts'
 import { changedSpan } from '../document/scalar-edit.ts'
 
@@ -22,6 +28,8 @@ export interface YamlEditorProps {
   store: EditorDocument
   issues: IssueStore
   schema: JsonSchema | undefined
+  /** Completion snippets offered in this editor. */
+  snippets?: readonly YamlSnippet[]
   readOnly?: boolean
   onSave?: () => void
   label?: string
@@ -70,7 +78,9 @@ export default function YamlEditor({
   onSave,
   label,
   onOversize,
+  snippets,
 }: YamlEditorProps) {
+  const snippetsRef = useRef(snippets)
   const host = useRef<HTMLDivElement>(null)
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
   const onSaveRef = useRef(onSave)
@@ -81,12 +91,12 @@ export default function YamlEditor({
   }, [onSave, onOversize])
 
   useEffect(() => {
-    configureApiRuleSchema(schema)
+    configureSchema(schema)
   }, [schema])
 
   useEffect(() => {
     if (!host.current) return
-    registerSnippets()
+    registerSnippets(snippetsRef.current ?? [])
     const uri = monaco.Uri.parse(`${MODEL_PREFIX}${++modelCounter}.yaml`)
     const model = monaco.editor.createModel(store.text, 'yaml', uri)
     const editor = monaco.editor.create(host.current, {

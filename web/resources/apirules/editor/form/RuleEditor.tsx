@@ -5,7 +5,7 @@
 // style and layout pass when it renders).
 import { memo, useMemo, useState } from 'react'
 import { Button, CheckBox, Label, MessageStrip, RadioButton, Title } from '@ui5/webcomponents-react'
-import type { ApiRuleV2Rule } from '../../resources/apirules/types.ts'
+import type { ApiRuleV2Rule } from '../../types.ts'
 import {
   fieldId,
   useDocSelect,
@@ -13,16 +13,10 @@ import {
   useFieldIssues,
   useHasErrorsUnder,
   type Path,
-} from './context.ts'
-import {
-  IntField,
-  IssueText,
-  ItemList,
-  KeyValueField,
-  ListField,
-  MethodsField,
-  TextField,
-} from './fields.tsx'
+} from '../../../../editor/form/context.ts'
+import { IntField, IssueText, ListField, TextField } from '../../../../editor/form/fields.tsx'
+import { ItemList, KeyValueField } from '../../../../editor/form/collections.tsx'
+import { MethodsField } from './MethodsField.tsx'
 
 export const PATH_HELP = (
   <>

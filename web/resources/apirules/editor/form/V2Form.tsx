@@ -11,22 +11,29 @@ import {
   Option,
   Title,
 } from '@ui5/webcomponents-react'
-import { gatewayDomainOf, gatewayHosts, useGateways, useServices } from '../api.ts'
-import { formatPath } from '../../resources/apirules/validation/paths.ts'
-import { isValidV2Host } from '../../resources/apirules/validation/cel.ts'
+import { gatewayDomainOf, gatewayHosts, useGateways, useServices } from '../../../../editor/api.ts'
+import { formatPath } from '../../validation/paths.ts'
+import { isValidV2Host } from '../../validation/cel.ts'
 import { DEFAULT_GATEWAY } from '../templates.ts'
-import { fieldId, useDocLength, useDocValue, useEditorContext, useFieldIssues } from './context.ts'
+import {
+  fieldId,
+  useDocLength,
+  useDocValue,
+  useEditorContext,
+  useFieldIssues,
+} from '../../../../editor/form/context.ts'
 import {
   CheckField,
   ComboField,
   FieldRow,
   IntField,
   IssueText,
-  KeyValueField,
   ListField,
   TextField,
-} from './fields.tsx'
+} from '../../../../editor/form/fields.tsx'
+import { KeyValueField } from '../../../../editor/form/collections.tsx'
 import { COLLAPSE_ABOVE, RuleEditor } from './RuleEditor.tsx'
+import { V1BETA1_FORM_SHAPE, V2_FORM_SHAPE } from '../form-shapes.ts'
 
 export function ParseErrorBanner() {
   const error = useParseError()
@@ -53,7 +60,11 @@ const ALSO_IN_YAML_DELAY_MS = 150
 export const AlsoInYaml = memo(function AlsoInYaml({ version }: { version: 'v2' | 'v1beta1' }) {
   const { store } = useEditorContext()
   const compute = useCallback(
-    () => store.listUnknownFields(version).map(formatPath).join(', '),
+    () =>
+      store
+        .listUnknownFields(version === 'v1beta1' ? V1BETA1_FORM_SHAPE : V2_FORM_SHAPE)
+        .map(formatPath)
+        .join(', '),
     [store, version],
   )
   // Computed at mount, then off the keystroke path: after the edits pause.

@@ -1,12 +1,8 @@
 // v1beta1 → v2 migration of an APIRule, as a pure function. Converts what maps exactly and lists
 // everything else as "could not convert: <what> because <why>".
-import {
-  APIRULE_GROUP,
-  ORIGINAL_VERSION_ANNOTATION,
-  V1BETA1_SPEC_ANNOTATION,
-} from '../../resources/apirules/types.ts'
-import { type Obj, arr, isObj } from '../../api/json.ts'
-import { pathCovers } from '../../resources/apirules/validation/controller.ts'
+import { APIRULE_GROUP, ORIGINAL_VERSION_ANNOTATION, V1BETA1_SPEC_ANNOTATION } from '../../types.ts'
+import { type Obj, arr, isObj } from '../../../../api/json.ts'
+import { pathCovers } from '../../validation/controller.ts'
 
 /** kubectl's copy of the last applied object: here, the v1beta1 one. */
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration'
