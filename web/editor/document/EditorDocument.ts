@@ -6,7 +6,19 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, type ToStringOptions } from 'yaml'
 import { getAt, structuralShare } from './structural.ts'
 import { unknownPaths, type FormShape } from './form-shape.ts'
-import { changedSpan, plainValue, scalarAt, setAtPath, shiftRanges } from './scalar-edit.ts'
+import {
+  changedSpan,
+  plainValue,
+  scalarAt,
+  setAtPath,
+  shifted,
+  shiftRanges,
+  type RangeMap,
+  type Shift,
+} from './scalar-edit.ts'
+
+/** Pending range shifts are applied to the Document once this many have gathered. */
+const MAX_PENDING_SHIFTS = 64
 
 export type DocPath = readonly (string | number)[]
 
@@ -99,6 +111,13 @@ export class EditorDocument {
   #listeners = new Set<Listener>()
   #revision = 0
   #lastChange: TextChange | null = null
+  /**
+   * Text edits of the fast paths whose range shifts the Document's nodes do not carry yet: moving
+   * every range after each keystroke walks the whole Document (thousands of rules), so the fast
+   * paths read ranges through these and they are applied once, later (see #flushShifts).
+   */
+  #shifts: Shift[] = []
+  #current: RangeMap = (r) => (this.#shifts.length ? shifted(r, this.#shifts) : r)
 
   constructor(text: string) {
     this.#text = text
@@ -118,8 +137,9 @@ export class EditorDocument {
   get text(): string {
     return this.#text
   }
-  /** The last Document that parsed. */
+  /** The last Document that parsed (its node ranges describe the text when it is fresh). */
   get doc(): Document {
+    this.#flushShifts()
     return this.#doc
   }
   /** The document as plain JSON, structurally shared between revisions. */
@@ -172,6 +192,7 @@ export class EditorDocument {
     this.#text = text
     this.#lineStarts = null
     const doc = parseDocument(text)
+    this.#shifts = [] // a new Document, or ranges that no longer describe the text
     if (doc.errors.length > 0) {
       this.#error = toProblem(doc.errors[0]!)
       this.#fresh = false
@@ -192,6 +213,7 @@ export class EditorDocument {
     this.#style ??= detectStyle(this.#text)
     const text = this.#doc.toString(this.#style)
     this.#fresh = false
+    this.#shifts = []
     this.#lineStarts = null
     this.#value = this.#toValue()
     this.#lastChange = null
@@ -206,9 +228,9 @@ export class EditorDocument {
   #editScalarInText(next: string, span?: [number, number, number]): boolean {
     if (this.#error || !this.#fresh) return false
     const [start, endPrev, endNext] = span ?? changedSpan(this.#text, next)
-    const hit = scalarAt(this.#doc, this.#text, start, endPrev)
+    const hit = scalarAt(this.#doc, this.#text, start, endPrev, this.#current)
     if (!hit) return false
-    const [from, to] = hit.node.range as [number, number, number]
+    const [from, to] = this.#current(hit.node.range as [number, number, number])
     const source = next.slice(from, to + (endNext - endPrev))
     const value = plainValue(source, hit.inFlow)
     if (value === undefined) return false
@@ -229,8 +251,8 @@ export class EditorDocument {
       return false
     const node = this.#doc.getIn(path, true)
     if (!isScalar(node) || !node.range) return false
-    const [from, to] = node.range
-    const hit = scalarAt(this.#doc, this.#text, from, to)
+    const [from, to] = this.#current(node.range)
+    const hit = scalarAt(this.#doc, this.#text, from, to, this.#current)
     if (!hit || hit.node !== node) return false
     const source = String(value)
     if (plainValue(source, hit.inFlow) !== value) return false // would need quotes or change type
@@ -251,7 +273,8 @@ export class EditorDocument {
   ) {
     node.value = value
     node.source = source
-    shiftRanges(this.#doc, at, delta)
+    if (delta !== 0) this.#shifts.push([at, delta])
+    if (this.#shifts.length >= MAX_PENDING_SHIFTS) this.#flushShifts()
     this.#text = next
     this.#lineStarts = null
     this.#value = setAtPath(this.#value, path, value)
@@ -339,11 +362,18 @@ export class EditorDocument {
     return unknownPaths(this.#value, shape)
   }
 
+  #flushShifts() {
+    if (!this.#shifts.length) return
+    shiftRanges(this.#doc, this.#shifts)
+    this.#shifts = []
+  }
+
   #ensureFresh() {
     if (this.#fresh || this.#error) return
     const doc = parseDocument(this.#text)
     if (doc.errors.length === 0) this.#doc = doc
     this.#fresh = true
+    this.#shifts = []
   }
 
   #pos(offset: number): { line: number; col: number } {
@@ -383,6 +413,7 @@ export class EditorDocument {
   rangeOf(path: DocPath): TextRange {
     if (this.#error) return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 }
     this.#ensureFresh()
+    this.#flushShifts()
     let node: unknown = this.#doc.contents
     let best: [number, number] | undefined
     for (const seg of path) {

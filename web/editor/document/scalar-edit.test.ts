@@ -163,3 +163,24 @@ describe('text edits of the YAML view', () => {
     expect(store.lastChange).toBeNull()
   })
 })
+
+describe('range shifts gathered over many keystrokes', () => {
+  it('keystrokes all over the text, then a form edit, end with the ranges of a fresh parse', () => {
+    const store = new EditorDocument(TEXT)
+    const before = store.doc
+    const after = (needle: string) => store.text.indexOf(needle) + needle.length
+    // 70 keystrokes (more than are kept pending: one application on the way), none reading `doc`
+    for (let i = 0; i < 70; i++) {
+      const at = [after('/api/{**}'), after('/jwks'), after('name: orders')][i % 3]!
+      store.editText(at, at, 'x')
+    }
+    store.setField(['spec', 'rules', 1, 'methods', 0], 'PUT')
+    store.editText(after('port: 80'), after('port: 80'), '8')
+    expect(store.lastChange).not.toBeNull() // every edit took the fast path…
+    expect(store.doc).toBe(before) // …without a re-parse
+    expect(store.value).toEqual(parse(store.text))
+    expect(store.value).toMatchObject({ spec: { service: { port: 808 } } })
+    expect(allRanges(store)).toEqual(allRanges(new EditorDocument(store.text)))
+    expectRangesLikeFreshParse(store)
+  })
+})

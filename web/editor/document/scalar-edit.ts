@@ -8,6 +8,9 @@ import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Scal
 
 type Path = (string | number)[]
 type Range = [number, number, number]
+/** Maps a node range as stored to the current text (ranges not yet shifted, see RangeShifts). */
+export type RangeMap = (r: Range) => Range
+const AS_STORED: RangeMap = (r) => r
 
 export interface ScalarHit {
   node: Scalar
@@ -22,25 +25,33 @@ function rangeOf(node: unknown): Range | undefined {
 }
 
 /** A scalar node the fast path may change: plain, one line, no tag, no anchor, not empty. */
-function plainScalar(node: unknown, text: string): node is Scalar {
+function plainScalar(node: unknown, text: string, map: RangeMap): node is Scalar {
   if (!isScalar(node) || node.type !== 'PLAIN' || node.tag || node.anchor) return false
-  const r = rangeOf(node)
+  const stored = rangeOf(node)
+  const r = stored && map(stored)
   if (!r || r[1] <= r[0]) return false
   return !text.slice(r[0], r[1]).includes('\n')
 }
 
 /** The value scalar (not a key) whose text contains [from, to], with its document path. */
-export function scalarAt(doc: Document, text: string, from: number, to: number) {
+export function scalarAt(
+  doc: Document,
+  text: string,
+  from: number,
+  to: number,
+  map: RangeMap = AS_STORED,
+) {
   let node: unknown = doc.contents
   const path: Path = []
   let inFlow = false
   const contains = (n: unknown) => {
-    const r = rangeOf(n)
+    const stored = rangeOf(n)
+    const r = stored && map(stored)
     return !!r && r[0] <= from && to <= r[1]
   }
   for (;;) {
     if (isScalar(node)) {
-      if (!contains(node) || !plainScalar(node, text)) return undefined
+      if (!contains(node) || !plainScalar(node, text, map)) return undefined
       return { node, path, inFlow } satisfies ScalarHit
     }
     if (isMap(node) || isSeq(node)) inFlow ||= node.flow === true
@@ -82,35 +93,53 @@ export function plainValue(source: string, inFlow: boolean): unknown {
   return doc.contents.value
 }
 
-/**
- * Moves every node range after `at` by `delta` (starts strictly after, ends from `at` on). A
- * hand-written walk rather than yaml's `visit` (which allocates a frozen path per node: ≈ 40 ms per
- * keystroke at 300 KB); subtrees that end before `at` are skipped, as nothing in them moves.
- */
-export function shiftRanges(doc: Document, at: number, delta: number) {
-  if (delta === 0) return
-  shiftRange(doc.range as Range | undefined, at, delta)
-  shiftNode(doc.contents, at, delta)
-}
+/** A text edit's effect on positions: those after `at` move by `delta`. */
+export type Shift = readonly [at: number, delta: number]
 
-function shiftRange(r: Range | undefined, at: number, delta: number) {
-  if (!r) return
+function shiftRange(r: Range, at: number, delta: number) {
   if (r[0] > at) r[0] += delta
   if (r[1] >= at) r[1] += delta
   if (r[2] >= at) r[2] += delta
 }
 
-function shiftNode(node: unknown, at: number, delta: number): void {
+/** `r` after `shifts` (in order): starts move when strictly after, ends from `at` on. */
+export function shifted(r: Range, shifts: readonly Shift[]): Range {
+  const out: Range = [r[0], r[1], r[2]]
+  for (const [at, delta] of shifts) shiftRange(out, at, delta)
+  return out
+}
+
+/**
+ * Moves every node range by `shifts` (edits in order), in one walk. A hand-written walk rather
+ * than yaml's `visit` (which allocates a frozen path per node: ≈ 40 ms at 300 KB); a subtree whose
+ * end stays before every edit is skipped, as nothing in it moves.
+ */
+export function shiftRanges(doc: Document, shifts: readonly Shift[]) {
+  const live = shifts.filter(([, delta]) => delta !== 0)
+  if (!live.length) return
+  const docRange = doc.range as Range | undefined
+  if (docRange) for (const [at, delta] of live) shiftRange(docRange, at, delta)
+  shiftNode(doc.contents, live)
+}
+
+/** True when some shift reaches position `end` (it stays put until one does). */
+function reaches(end: number, shifts: readonly Shift[]): boolean {
+  return shifts.some(([at]) => end >= at)
+}
+
+function shiftNode(node: unknown, shifts: readonly Shift[]): void {
   if (!node || typeof node !== 'object') return
   const r = rangeOf(node)
-  if (r && r[2] < at) return
-  shiftRange(r, at, delta)
+  if (r) {
+    if (!reaches(r[2], shifts)) return
+    for (const [at, delta] of shifts) shiftRange(r, at, delta)
+  }
   if (!isMap(node) && !isSeq(node)) return
   for (const item of node.items as unknown[]) {
     if (isPair(item)) {
-      shiftNode(item.key, at, delta)
-      shiftNode(item.value, at, delta)
-    } else shiftNode(item, at, delta)
+      shiftNode(item.key, shifts)
+      shiftNode(item.value, shifts)
+    } else shiftNode(item, shifts)
   }
 }
 
