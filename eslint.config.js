@@ -39,4 +39,23 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
+  {
+    // The editor engine is generic: a kind's editor (web/resources/<kind>/editor/) builds on it,
+    // never the other way round.
+    files: ['web/editor/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/resources/**'],
+              message:
+                'web/editor is the generic engine: move kind-specific code to web/resources.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 )

@@ -6,6 +6,7 @@
 //    Monaco view shows it, and one keystroke in Monaco until the form input holds it. Times run
 //    from the keydown event's timestamp to the moment the other side shows the change (checked on
 //    every macrotask, not just every frame).
+import { writeFile } from 'node:fs/promises'
 import { Document, parseDocument } from 'yaml'
 import type { Browser, Page } from 'playwright-core'
 import type { TestClusterInfo } from '../cluster/test/cluster-info.ts'
@@ -132,11 +133,38 @@ async function armKeystrokeProbe(
   return () => page.evaluate(() => (window as unknown as { __probe: Promise<number> }).__probe)
 }
 
+/** CPU profiling of the page over CDP (for finding where a keystroke's time goes). */
+async function startProfiler(page: Page) {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  const browser = page.context().browser()
+  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline']
+  await browser?.startTracing(page, { categories })
+  return {
+    async save(file: string) {
+      const { profile } = await cdp.send('Profiler.stop')
+      await writeFile(file, JSON.stringify(profile))
+      if (browser)
+        await writeFile(file.replace(/\.cpuprofile$/, '.trace.json'), await browser.stopTracing())
+      await cdp.send('Profiler.start')
+      await browser?.startTracing(page, { categories })
+    },
+  }
+}
+
 export async function browserEditorBench(
   info: TestClusterInfo,
   browser: Browser,
   origin: string,
-  opts: { rules: number; keystrokes: number; log?: (m: string) => void },
+  opts: {
+    rules: number
+    keystrokes: number
+    log?: (m: string) => void
+    /** Writes a CPU profile of each direction's keystrokes here (`…-form.cpuprofile`, `…-yaml…`). */
+    profilePrefix?: string
+  },
 ) {
   const ns = await createTestNamespace(info, 'bench-editor')
   const name = 'many-rules'
@@ -163,6 +191,8 @@ export async function browserEditorBench(
     const openMs = performance.now() - t0
     await sleep(1000)
 
+    const profiler = opts.profilePrefix ? await startProfiler(page) : undefined
+
     // Form → YAML: type into rule 1's Path input.
     const formToYaml: number[] = []
     const input = page.locator('#f-spec-rules-0-path input')
@@ -177,6 +207,7 @@ export async function browserEditorBench(
       await sleep(200)
     }
 
+    if (profiler) await profiler.save(`${opts.profilePrefix}-form.cpuprofile`)
     // YAML → form: type at the end of rule 2's path line in Monaco.
     const yamlToForm: number[] = []
     const line = page.locator('.monaco-editor .view-line', { hasText: /path:\s\/r1$/ }).first()
@@ -190,6 +221,7 @@ export async function browserEditorBench(
       yamlToForm.push(await result())
       await sleep(200)
     }
+    if (profiler) await profiler.save(`${opts.profilePrefix}-yaml.cpuprofile`)
     return {
       namespace: ns,
       openMs,

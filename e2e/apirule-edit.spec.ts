@@ -53,6 +53,7 @@ test('edits a rule path, reviews the diff, saves, and another window sees it liv
 
   await editor.rule(1).setPath('/orders/{**}')
   await editor.openDiff()
+  await editor.expectDimsWholePage(editor.diffDialog)
   await expect(editor.diffRegion).toContainText('removed: path: /*')
   await expect(editor.diffRegion).toContainText('added: path: /orders/{**}')
   await editor.confirmDiff()

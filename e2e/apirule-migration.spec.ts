@@ -46,6 +46,7 @@ test('creates the lesson APIRule as v1beta1, then migrates it to v2', async ({ p
   await details.heading.waitFor()
   await details.migrateLink.click()
   await expect(editor.migrateDialog).toBeVisible()
+  await editor.expectDimsWholePage(editor.migrateDialog)
   await expect(editor.diffRegion).toContainText('added: apiVersion: gateway.kyma-project.io/v2')
   await expect(editor.diffRegion).toContainText('added: noAuth: true')
   await editor.migrateDialog.getByRole('button', { name: 'Use the v2 version' }).click()

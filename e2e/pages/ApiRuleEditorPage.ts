@@ -401,6 +401,28 @@ export class ApiRuleEditorPage {
     await expect(this.diffRegion).toContainText(/(added|removed):/)
   }
 
+  /**
+   * The open dialog dims the whole page (issue 15): every corner of the viewport hits the dialog's
+   * backdrop, not the page under it, and the backdrop is drawn (not transparent).
+   */
+  async expectDimsWholePage(open: Locator) {
+    const hits = await open.evaluate((d) => {
+      const [w, h] = [window.innerWidth, window.innerHeight]
+      const corners = [
+        [2, 2],
+        [w - 3, 2],
+        [2, h - 3],
+        [w - 3, h - 3],
+      ] as const
+      const backdrop = getComputedStyle(d, '::backdrop')
+      return {
+        corners: corners.map(([x, y]) => document.elementFromPoint(x, y) === d),
+        drawn: Number(backdrop.opacity) > 0 && backdrop.backgroundColor !== 'rgba(0, 0, 0, 0)',
+      }
+    })
+    expect(hits).toEqual({ corners: [true, true, true, true], drawn: true })
+  }
+
   /** Confirms the open diff dialog (the save starts). */
   async confirmDiff() {
     await this.diffDialog.getByRole('button', { name: 'Save', exact: true }).click()

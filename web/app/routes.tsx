@@ -35,7 +35,7 @@ export const routes = [
           {
             path: 'apirules/-create-',
             element: page(
-              () => import('../editor/ApiRuleEditorPage.tsx'),
+              () => import('../resources/apirules/editor/ApiRuleEditorPage.tsx'),
               (m) => m.ApiRuleEditorPage,
             ),
           },
@@ -49,7 +49,7 @@ export const routes = [
           {
             path: 'apirules/:name/edit',
             element: page(
-              () => import('../editor/ApiRuleEditorPage.tsx'),
+              () => import('../resources/apirules/editor/ApiRuleEditorPage.tsx'),
               (m) => m.ApiRuleEditorPage,
             ),
           },

@@ -1,8 +1,7 @@
 // The editor's problems: a summary that counts every shown error (the parse error included) and
 // the list, each entry focusing its field.
 import { fieldId } from './form/context.ts'
-import { formatPath } from '../resources/apirules/validation/paths.ts'
-import type { Issue } from '../resources/apirules/validation/types.ts'
+import { formatPath, type EditorIssue as Issue } from './document/issues.ts'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -14,15 +13,6 @@ export function saveBlockedReason(
   const errors = issues.filter((i) => i.severity === 'error').length
   if (!errors) return undefined
   return `${mode === 'create' ? 'Create' : 'Save'} is disabled: fix ${plural(errors, 'error')} first.`
-}
-
-const SOURCE_LABEL: Record<Issue['source'], string> = {
-  schema: 'schema',
-  cel: 'cel',
-  controller: 'controller',
-  server: 'server',
-  yaml: 'yaml',
-  cluster: 'cluster',
 }
 
 export function ProblemsPanel({
@@ -54,7 +44,7 @@ export function ProblemsPanel({
                 type="button"
                 onClick={() => document.getElementById(fieldId(i.path))?.focus()}
               >
-                {`${i.severity === 'error' ? 'Error' : 'Warning'} (${SOURCE_LABEL[i.source]}) ${formatPath(i.path) || '(object)'}: ${i.message}`}
+                {`${i.severity === 'error' ? 'Error' : 'Warning'} (${i.source}) ${formatPath(i.path) || '(object)'}: ${i.message}`}
               </button>
             </li>
           ))}

@@ -7,9 +7,17 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import type { EditorDocument } from './document/EditorDocument.ts'
 import { IssueStore } from './document/IssueStore.ts'
 import { getAt } from './document/structural.ts'
-import { formatPath } from '../resources/apirules/validation/paths.ts'
-import type { Issue, ValidationContext } from '../resources/apirules/validation/types.ts'
-import { validateInBackground } from './validation-runner.ts'
+import { formatPath, type EditorIssue as Issue } from './document/issues.ts'
+
+/**
+ * Validates a document value off the keystroke path (after a pause, maybe in a worker) and calls
+ * `done` with the issues, unless the returned cancel function is called first (the next edit).
+ */
+export type BackgroundValidator<I extends Issue> = (
+  value: unknown,
+  textLength: number,
+  done: (issues: I[]) => void,
+) => () => void
 
 /** The parse error as an issue, so the problems summary counts it. */
 export function parseIssue(store: EditorDocument): Issue | undefined {
@@ -23,40 +31,41 @@ export function parseIssue(store: EditorDocument): Issue | undefined {
   }
 }
 
-const NONE: readonly Issue[] = []
+const NONE: readonly never[] = []
 
-export interface EditorValidation {
+export interface EditorValidation<I extends Issue> {
   /** The issues to show (the store the form fields and Monaco read). */
-  issueStore: IssueStore
+  issueStore: IssueStore<I>
   /** Every issue known, shown or not. */
-  allIssues: readonly Issue[]
+  allIssues: readonly I[]
   /** Errors known but not shown yet (untouched fields of a new rule). */
   hiddenErrors: number
   /** Shows every issue from now on (the user tried to save). */
   revealAll: () => void
   /** Issues from the API server's last answer; cleared by the next edit. */
-  setServerIssues: (issues: Issue[]) => void
+  setServerIssues: (issues: I[]) => void
 }
 
-export function useEditorValidation(
+export function useEditorValidation<I extends Issue>(
   store: EditorDocument,
-  version: string,
-  vctx: ValidationContext,
+  /** A new function (e.g. another version or cluster context) validates the document again. */
+  validate: BackgroundValidator<I>,
   showAllFromStart: boolean,
   /** Issues the page knows of itself (e.g. a version the cluster does not serve). */
-  extraIssues: readonly Issue[] = NONE,
-): EditorValidation {
-  const [issueStore] = useState(() => new IssueStore())
+  extraIssues: readonly I[] = NONE,
+): EditorValidation<I> {
+  const [issueStore] = useState(() => new IssueStore<I>())
   const [initialValue] = useState(() => store.value)
-  const [all, setAll] = useState<readonly Issue[]>([])
-  const client = useRef<Issue[]>([])
-  const server = useRef<Issue[]>([])
+  const [all, setAll] = useState<readonly I[]>([])
+  const client = useRef<I[]>([])
+  const server = useRef<I[]>([])
   const showAll = useRef(showAllFromStart)
   /** formatPath keys of issues once shown: they stay shown. */
   const revealed = useRef(new Set<string>())
 
   const publish = useCallback(() => {
-    const parse = parseIssue(store)
+    // The parse error joins the domain's issues (whose `source` must allow 'yaml').
+    const parse = parseIssue(store) as I | undefined
     const issues = [...(parse ? [parse] : []), ...extraIssues, ...server.current, ...client.current]
     const visible = issues.filter((i) => {
       if (showAll.current || i.severity === 'warning') return true
@@ -79,7 +88,7 @@ export function useEditorValidation(
     const run = () => {
       cancel?.()
       const value = store.value
-      cancel = validateInBackground(value, store.text.length, version, vctx, (issues) => {
+      cancel = validate(value, store.text.length, (issues) => {
         if (cancelled) return
         client.current = issues
         publish()
@@ -97,7 +106,7 @@ export function useEditorValidation(
       cancel?.()
       off()
     }
-  }, [store, version, vctx, publish])
+  }, [store, validate, publish])
 
   const revealAll = useCallback(() => {
     showAll.current = true
@@ -105,7 +114,7 @@ export function useEditorValidation(
   }, [publish])
 
   const setServerIssues = useCallback(
-    (issues: Issue[]) => {
+    (issues: I[]) => {
       server.current = issues
       publish()
     },

@@ -21,7 +21,7 @@ import { useK8sObject } from '../api/hooks.ts'
 import { FUNCTIONS, SERVICES } from '../api/resources.ts'
 import { ErrorBanner } from '../components/ErrorBanner.tsx'
 import { LoadingSkeleton } from '../components/LoadingSkeleton.tsx'
-import { newApiRule } from '../editor/templates.ts'
+import { newApiRule } from '../resources/apirules/editor/templates.ts'
 import type { ApiRuleView } from '../resources/apirules/domain/view.ts'
 import { ApiRulesPanel } from '../resources/apirules/panel/ApiRulesPanel.tsx'
 import type { ExposeTarget } from '../resources/apirules/panel/ExposeButton.tsx'
@@ -32,7 +32,7 @@ import { createMessenger, currentFrameEnvironment, type Messenger } from './mess
 import './embed.css'
 
 const ApiRuleEditor = lazy(async () => ({
-  default: (await import('../editor/ApiRuleEditor.tsx')).ApiRuleEditor,
+  default: (await import('../resources/apirules/editor/ApiRuleEditor.tsx')).ApiRuleEditor,
 }))
 
 /** While the editor is open the content asks for at least this height (sent as `resize`). */

@@ -5,8 +5,20 @@
 // parse keeps the last good Document (and value) and exposes the parse error.
 import { Document, isMap, isScalar, isSeq, parseDocument, type ToStringOptions } from 'yaml'
 import { getAt, structuralShare } from './structural.ts'
-import { unknownPaths, V1BETA1_FORM_SHAPE, V2_FORM_SHAPE } from './known-fields.ts'
-import { changedSpan, plainValue, scalarAt, setAtPath, shiftRanges } from './scalar-edit.ts'
+import { unknownPaths, type FormShape } from './form-shape.ts'
+import {
+  changedSpan,
+  plainValue,
+  scalarAt,
+  setAtPath,
+  shifted,
+  shiftRanges,
+  type RangeMap,
+  type Shift,
+} from './scalar-edit.ts'
+
+/** Pending range shifts are applied to the Document once this many have gathered. */
+const MAX_PENDING_SHIFTS = 64
 
 export type DocPath = readonly (string | number)[]
 
@@ -27,6 +39,18 @@ export interface TextRange {
 }
 
 type Listener = () => void
+
+/**
+ * How the text of the last change event came from the text before it, when the engine knows
+ * (a form edit or a typed character inside one scalar): `before.slice(0, from) + insert +
+ * before.slice(to)`. A view holding `before` applies just this edit instead of diffing 300 KB.
+ */
+export interface TextChange {
+  before: string
+  from: number
+  to: number
+  insert: string
+}
 
 /** Guesses indentation style from the source so re-printing changes as little as possible. */
 export function detectStyle(text: string): ToStringOptions {
@@ -86,6 +110,14 @@ export class EditorDocument {
   #style: ToStringOptions | null
   #listeners = new Set<Listener>()
   #revision = 0
+  #lastChange: TextChange | null = null
+  /**
+   * Text edits of the fast paths whose range shifts the Document's nodes do not carry yet: moving
+   * every range after each keystroke walks the whole Document (thousands of rules), so the fast
+   * paths read ranges through these and they are applied once, later (see #flushShifts).
+   */
+  #shifts: Shift[] = []
+  #current: RangeMap = (r) => (this.#shifts.length ? shifted(r, this.#shifts) : r)
 
   constructor(text: string) {
     this.#text = text
@@ -105,8 +137,9 @@ export class EditorDocument {
   get text(): string {
     return this.#text
   }
-  /** The last Document that parsed. */
+  /** The last Document that parsed (its node ranges describe the text when it is fresh). */
   get doc(): Document {
+    this.#flushShifts()
     return this.#doc
   }
   /** The document as plain JSON, structurally shared between revisions. */
@@ -118,6 +151,10 @@ export class EditorDocument {
   }
   get revision(): number {
     return this.#revision
+  }
+  /** The text edit behind the last change event, or null when it is not known (a re-print). */
+  get lastChange(): TextChange | null {
+    return this.#lastChange
   }
 
   subscribe = (listener: Listener): (() => void) => {
@@ -134,13 +171,28 @@ export class EditorDocument {
     return structuralShare(this.#value, this.#doc.toJS({ maxAliasCount: 1000 }) as unknown)
   }
 
+  /**
+   * One text edit (a YAML keystroke: Monaco reports where it changed), without comparing the whole
+   * text to find the change.
+   */
+  editText(from: number, to: number, insert: string): void {
+    const next = this.#text.slice(0, from) + insert + this.#text.slice(to)
+    this.#replace(next, [from, to, from + insert.length])
+  }
+
   /** Replaces the whole text (YAML view). Reparses once, unless only one plain scalar changed. */
   replaceText(text: string): void {
+    this.#replace(text)
+  }
+
+  #replace(text: string, span?: [number, number, number]): void {
     if (text === this.#text) return
-    if (this.#editScalarInText(text)) return
+    if (this.#editScalarInText(text, span)) return
+    this.#lastChange = null
     this.#text = text
     this.#lineStarts = null
     const doc = parseDocument(text)
+    this.#shifts = [] // a new Document, or ranges that no longer describe the text
     if (doc.errors.length > 0) {
       this.#error = toProblem(doc.errors[0]!)
       this.#fresh = false
@@ -161,12 +213,10 @@ export class EditorDocument {
     this.#style ??= detectStyle(this.#text)
     const text = this.#doc.toString(this.#style)
     this.#fresh = false
+    this.#shifts = []
     this.#lineStarts = null
     this.#value = this.#toValue()
-    if (text === this.#text) {
-      this.#emit()
-      return
-    }
+    this.#lastChange = null
     this.#text = text
     this.#emit()
   }
@@ -175,15 +225,21 @@ export class EditorDocument {
    * Fast path of replaceText: the edit lies inside one plain scalar of a Document that describes
    * the current text. The node takes the new value and later ranges move (see scalar-edit.ts).
    */
-  #editScalarInText(next: string): boolean {
+  #editScalarInText(next: string, span?: [number, number, number]): boolean {
     if (this.#error || !this.#fresh) return false
-    const [start, endPrev, endNext] = changedSpan(this.#text, next)
-    const hit = scalarAt(this.#doc, this.#text, start, endPrev)
+    const [start, endPrev, endNext] = span ?? changedSpan(this.#text, next)
+    const hit = scalarAt(this.#doc, this.#text, start, endPrev, this.#current)
     if (!hit) return false
-    const [from, to] = hit.node.range as [number, number, number]
+    const [from, to] = this.#current(hit.node.range as [number, number, number])
     const source = next.slice(from, to + (endNext - endPrev))
     const value = plainValue(source, hit.inFlow)
     if (value === undefined) return false
+    this.#lastChange = {
+      before: this.#text,
+      from: start,
+      to: endPrev,
+      insert: next.slice(start, endNext),
+    }
     this.#applyScalar(hit.node, hit.path, source, value, endPrev, endNext - endPrev, next)
     return true
   }
@@ -195,12 +251,13 @@ export class EditorDocument {
       return false
     const node = this.#doc.getIn(path, true)
     if (!isScalar(node) || !node.range) return false
-    const [from, to] = node.range
-    const hit = scalarAt(this.#doc, this.#text, from, to)
+    const [from, to] = this.#current(node.range)
+    const hit = scalarAt(this.#doc, this.#text, from, to, this.#current)
     if (!hit || hit.node !== node) return false
     const source = String(value)
     if (plainValue(source, hit.inFlow) !== value) return false // would need quotes or change type
     const next = this.#text.slice(0, from) + source + this.#text.slice(to)
+    this.#lastChange = { before: this.#text, from, to, insert: source }
     this.#applyScalar(node, hit.path, source, value, to, source.length - (to - from), next)
     return true
   }
@@ -216,7 +273,8 @@ export class EditorDocument {
   ) {
     node.value = value
     node.source = source
-    shiftRanges(this.#doc, at, delta)
+    if (delta !== 0) this.#shifts.push([at, delta])
+    if (this.#shifts.length >= MAX_PENDING_SHIFTS) this.#flushShifts()
     this.#text = next
     this.#lineStarts = null
     this.#value = setAtPath(this.#value, path, value)
@@ -300,8 +358,14 @@ export class EditorDocument {
   }
 
   /** Paths shown by no form field, for "Also in YAML: …". */
-  listUnknownFields(version: 'v2' | 'v1beta1' = 'v2'): (string | number)[][] {
-    return unknownPaths(this.#value, version === 'v1beta1' ? V1BETA1_FORM_SHAPE : V2_FORM_SHAPE)
+  listUnknownFields(shape: FormShape): (string | number)[][] {
+    return unknownPaths(this.#value, shape)
+  }
+
+  #flushShifts() {
+    if (!this.#shifts.length) return
+    shiftRanges(this.#doc, this.#shifts)
+    this.#shifts = []
   }
 
   #ensureFresh() {
@@ -309,6 +373,7 @@ export class EditorDocument {
     const doc = parseDocument(this.#text)
     if (doc.errors.length === 0) this.#doc = doc
     this.#fresh = true
+    this.#shifts = []
   }
 
   #pos(offset: number): { line: number; col: number } {
@@ -348,6 +413,7 @@ export class EditorDocument {
   rangeOf(path: DocPath): TextRange {
     if (this.#error) return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 }
     this.#ensureFresh()
+    this.#flushShifts()
     let node: unknown = this.#doc.contents
     let best: [number, number] | undefined
     for (const seg of path) {

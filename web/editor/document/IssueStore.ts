@@ -1,12 +1,12 @@
 // Issues indexed by field path, with stable per-path arrays between validation runs so that only
 // the fields whose issues changed re-render.
-import { formatPath } from '../../resources/apirules/validation/paths.ts'
-import type { Issue } from '../../resources/apirules/validation/types.ts'
+import { formatPath, type EditorIssue } from './issues.ts'
 import { deepEqual } from './structural.ts'
 
-const EMPTY: readonly Issue[] = Object.freeze([])
+const EMPTY: readonly never[] = Object.freeze([])
 
-export class IssueStore {
+/** `Issue`: the domain's issue type (the APIRule validator's), kept as such for its readers. */
+export class IssueStore<Issue extends EditorIssue = EditorIssue> {
   #all: readonly Issue[] = EMPTY
   #byPath = new Map<string, readonly Issue[]>()
   /** formatPath of every path that has an error at or below it. */

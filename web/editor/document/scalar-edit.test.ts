@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parse } from 'yaml'
+import { parse, visit } from 'yaml'
 import { EditorDocument } from './EditorDocument.ts'
 import { plainValue } from './scalar-edit.ts'
 
@@ -105,6 +105,16 @@ describe('scalar fast path', () => {
     expect(store.value).toEqual(parse(store.text))
   })
 
+  it('plainValue reads every plain text as YAML does (the no-parse answer for strings included)', () => {
+    const samples = ['true', 'True', 'TRUE', 'false', 'FALSE', 'null', 'Null', 'NULL', 'nan']
+    samples.push('yes', 'no', 'on', 'off', '/x', '$x', '(a)', 'abc', 'Infinity', 'inf', 'x:y')
+    samples.push('http://a', 'e5', 'E5', '_1', 'b0', 'Off', 'Yes', 'tru', 'nul', 'name', 'fa')
+    for (const s of samples) {
+      const v = plainValue(s, false)
+      if (v !== undefined) expect(v, s).toEqual(parse(s))
+    }
+  })
+
   it('plainValue refuses texts that would read differently', () => {
     expect(plainValue('/a/{**}', false)).toBe('/a/{**}')
     expect(plainValue('/a/{**}', true)).toBeUndefined()
@@ -113,5 +123,64 @@ describe('scalar fast path', () => {
     expect(plainValue('a: b', false)).toBeUndefined()
     expect(plainValue("'x'", false)).toBeUndefined()
     expect(plainValue('', false)).toBeUndefined()
+  })
+})
+
+/** Every node's range, in document order (pair keys included), as yaml's own visitor sees them. */
+function allRanges(store: EditorDocument): unknown[] {
+  const out: unknown[] = [store.doc.range]
+  visit(store.doc, (_key, node) => {
+    const r = (node as { range?: unknown }).range
+    if (r) out.push(r)
+  })
+  return out
+}
+
+describe('text edits of the YAML view', () => {
+  it('editText (one edit where Monaco reports it) moves every node range like a fresh parse', () => {
+    const store = new EditorDocument(TEXT)
+    const at = store.text.indexOf('/api/{**}') + '/api'.length
+    const before = store.doc
+    store.editText(at, at, '/v2')
+    expect(store.doc).toBe(before) // the fast path, no re-parse
+    expect(store.text).toBe(TEXT.replace('/api/{**}', '/api/v2/{**}'))
+    expect(allRanges(store)).toEqual(allRanges(new EditorDocument(store.text)))
+    const issuer = store.text.indexOf('issuer.example.com/jwks')
+    store.editText(issuer, issuer + 'issuer'.length, 'keys')
+    expect(allRanges(store)).toEqual(allRanges(new EditorDocument(store.text)))
+    expect(store.value).toEqual(parse(store.text))
+  })
+
+  it('lastChange says which edit made the text, so a view can apply just that', () => {
+    const store = new EditorDocument(TEXT)
+    const before = store.text
+    store.setField(['spec', 'rules', 0, 'path'], '/orders')
+    const c = store.lastChange!
+    expect(c.before).toBe(before)
+    expect(before.slice(0, c.from) + c.insert + before.slice(c.to)).toBe(store.text)
+    // a re-print (here: a new key) has no known edit: views compare the texts
+    store.setField(['spec', 'timeout', 'x'], 1)
+    expect(store.lastChange).toBeNull()
+  })
+})
+
+describe('range shifts gathered over many keystrokes', () => {
+  it('keystrokes all over the text, then a form edit, end with the ranges of a fresh parse', () => {
+    const store = new EditorDocument(TEXT)
+    const before = store.doc
+    const after = (needle: string) => store.text.indexOf(needle) + needle.length
+    // 70 keystrokes (more than are kept pending: one application on the way), none reading `doc`
+    for (let i = 0; i < 70; i++) {
+      const at = [after('/api/{**}'), after('/jwks'), after('name: orders')][i % 3]!
+      store.editText(at, at, 'x')
+    }
+    store.setField(['spec', 'rules', 1, 'methods', 0], 'PUT')
+    store.editText(after('port: 80'), after('port: 80'), '8')
+    expect(store.lastChange).not.toBeNull() // every edit took the fast path…
+    expect(store.doc).toBe(before) // …without a re-parse
+    expect(store.value).toEqual(parse(store.text))
+    expect(store.value).toMatchObject({ spec: { service: { port: 808 } } })
+    expect(allRanges(store)).toEqual(allRanges(new EditorDocument(store.text)))
+    expectRangesLikeFreshParse(store)
   })
 })

@@ -1,11 +1,10 @@
 // React bindings of the editor engine: a context with the EditorDocument and the issues, and hooks
 // that subscribe a component to one path only.
-import { createContext, useCallback, useContext, useSyncExternalStore } from 'react'
+import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from 'react'
 import type { EditorDocument } from '../document/EditorDocument.ts'
 import type { IssueStore } from '../document/IssueStore.ts'
 import { getAt } from '../document/structural.ts'
-import { formatPath } from '../../resources/apirules/validation/paths.ts'
-import type { Issue } from '../../resources/apirules/validation/types.ts'
+import { formatPath, type EditorIssue } from '../document/issues.ts'
 
 export type Path = readonly (string | number)[]
 
@@ -49,13 +48,25 @@ export function useDocSelect<T extends string | number | boolean | undefined>(
 ): T {
   const { store } = useEditorContext()
   const key = formatPath(path)
-  const get = useCallback(
-    () => select(getAt(store.value, path)),
+  const get = useMemo(() => {
+    // Values are structurally shared: an unchanged subtree keeps its identity, so `select` runs
+    // only when its subtree changed (thousands of rules each check on every keystroke).
+    let input: unknown = NOT_YET
+    let output: T
+    return () => {
+      const value = getAt(store.value, path)
+      if (value !== input) {
+        input = value
+        output = select(value)
+      }
+      return output
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` identifies `path`
-    [store, key, select],
-  )
+  }, [store, key, select])
   return useSyncExternalStore(store.subscribe, get, get)
 }
+
+const NOT_YET = Symbol('not computed yet')
 
 /** `[value, set]` for one field; `set(undefined)` deletes the field. */
 export function useDocField<T = unknown>(
@@ -91,7 +102,7 @@ export function useDocLength(path: Path): number {
 }
 
 /** Issues reported exactly at `path`. */
-export function useFieldIssues(path: Path): readonly Issue[] {
+export function useFieldIssues(path: Path): readonly EditorIssue[] {
   const { issues } = useEditorContext()
   const key = formatPath(path)
   const get = useCallback(() => issues.at(key), [issues, key])

@@ -1,11 +1,18 @@
 // A small React wrapper around monaco.editor.create, two-way bound to an EditorDocument.
 // Default export for React.lazy: importing this module loads Monaco.
 import { useEffect, useRef } from 'react'
-import { MODEL_PREFIX, monaco, registerSnippets, configureApiRuleSchema } from './setup.ts'
+import {
+  configureSchema,
+  MODEL_PREFIX,
+  monaco,
+  registerSnippets,
+  type JsonSchema,
+  type YamlSnippet,
+} from './setup.ts'
 import type { EditorDocument } from '../document/EditorDocument.ts'
 import type { IssueStore } from '../document/IssueStore.ts'
-import type { JsonSchema } from '../../resources/apirules/validation/schema.ts'
 import { MAX_DOCUMENT_BYTES } from '../limits.ts'
+import { changedSpan } from '../document/scalar-edit.ts'
 
 let modelCounter = 0
 
@@ -21,6 +28,8 @@ export interface YamlEditorProps {
   store: EditorDocument
   issues: IssueStore
   schema: JsonSchema | undefined
+  /** Completion snippets offered in this editor. */
+  snippets?: readonly YamlSnippet[]
   readOnly?: boolean
   onSave?: () => void
   label?: string
@@ -29,35 +38,36 @@ export interface YamlEditorProps {
   onOversize?: (chars: number) => void
 }
 
-/** Replaces only the changed middle of the text, so the cursor and undo stack survive. */
-function applyMinimalEdit(model: monaco.editor.ITextModel, next: string) {
-  const prev = model.getValue()
-  if (prev === next) return
-  let start = 0
-  const max = Math.min(prev.length, next.length)
-  while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++
-  let endPrev = prev.length
-  let endNext = next.length
-  while (
-    endPrev > start &&
-    endNext > start &&
-    prev.charCodeAt(endPrev - 1) === next.charCodeAt(endNext - 1)
-  ) {
-    endPrev--
-    endNext--
-  }
-  const from = model.getPositionAt(start)
-  const to = model.getPositionAt(endPrev)
+/** Replaces `from..to` of the model's text (offsets) with `insert`, as one undoable edit. */
+function applyEdit(model: monaco.editor.ITextModel, from: number, to: number, insert: string) {
+  const start = model.getPositionAt(from)
+  const end = model.getPositionAt(to)
   model.pushEditOperations(
     [],
     [
       {
-        range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column),
-        text: next.slice(start, endNext),
+        range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+        text: insert,
       },
     ],
     () => null,
   )
+}
+
+/**
+ * Brings the model from `shown` (the text it holds) to the document's text with one edit of the
+ * changed middle, so the cursor and undo stack survive. The document usually says what changed;
+ * otherwise the two texts are compared.
+ */
+function followDocument(model: monaco.editor.ITextModel, shown: string, store: EditorDocument) {
+  const change = store.lastChange
+  if (change && change.before === shown) {
+    applyEdit(model, change.from, change.to, change.insert)
+    return
+  }
+  if (shown === store.text) return
+  const [start, endPrev, endNext] = changedSpan(shown, store.text)
+  applyEdit(model, start, endPrev, store.text.slice(start, endNext))
 }
 
 export default function YamlEditor({
@@ -68,7 +78,9 @@ export default function YamlEditor({
   onSave,
   label,
   onOversize,
+  snippets,
 }: YamlEditorProps) {
+  const snippetsRef = useRef(snippets)
   const host = useRef<HTMLDivElement>(null)
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
   const onSaveRef = useRef(onSave)
@@ -79,12 +91,12 @@ export default function YamlEditor({
   }, [onSave, onOversize])
 
   useEffect(() => {
-    configureApiRuleSchema(schema)
+    configureSchema(schema)
   }, [schema])
 
   useEffect(() => {
     if (!host.current) return
-    registerSnippets()
+    registerSnippets(snippetsRef.current ?? [])
     const uri = monaco.Uri.parse(`${MODEL_PREFIX}${++modelCounter}.yaml`)
     const model = monaco.editor.createModel(store.text, 'yaml', uri)
     const editor = monaco.editor.create(host.current, {
@@ -99,19 +111,35 @@ export default function YamlEditor({
       fixedOverflowWidgets: true,
       // 'dimmed' (the default) draws the last line number below WCAG contrast (axe: 1.75:1)
       renderFinalNewline: 'on',
+      // Per keystroke at 300 KB these cost tens of ms: sticky scroll's default model is the
+      // outline (the YAML worker's document symbols, thousands of them, re-sent after every edit;
+      // the folding ranges it falls back to are computed anyway), and bracket pair colorization
+      // re-parses brackets YAML hardly uses.
+      stickyScroll: { enabled: true, defaultModel: 'foldingProviderModel' },
+      bracketPairColorization: { enabled: false },
+      // No CSS colors in an APIRule, and completion comes from the schema: neither needs the
+      // whole text re-scanned (or sent to the editor worker) after every edit.
+      colorDecorators: false,
+      wordBasedSuggestions: 'off',
       theme: monacoTheme(),
     })
     editorRef.current = editor
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => onSaveRef.current?.())
-    let applying = false
+    /** True while the model follows the document, or the document follows the model. */
+    let syncing = false
     let oversize = false
-    const sub = model.onDidChangeContent(() => {
-      if (applying) return
+    /** The text the model holds (kept here: no 300 KB getValue and compare per keystroke)… */
+    let shown = model.getValue()
+    /** …and the document revision it equals, or -1 when it may differ (e.g. normalized EOLs). */
+    let shownRevision = shown === store.text ? store.revision : -1
+    const sub = model.onDidChangeContent((e) => {
+      if (syncing) return
       // Typed or dropped past the limit (pastes are refused earlier): the text stays in Monaco,
       // the document (form, validation, Save) waits until it is small enough again.
       const chars = model.getValueLength()
       if (chars > MAX_DOCUMENT_BYTES) {
         oversize = true
+        shownRevision = -1
         onOversizeRef.current?.(chars)
         return
       }
@@ -119,15 +147,32 @@ export default function YamlEditor({
         oversize = false
         onOversizeRef.current?.(0)
       }
-      store.replaceText(model.getValue())
+      const [only] = e.changes
+      syncing = true
+      try {
+        if (e.changes.length === 1 && only && shownRevision === store.revision) {
+          // A keystroke: the document applies it where Monaco says it happened.
+          const from = only.rangeOffset
+          shown = shown.slice(0, from) + only.text + shown.slice(from + only.rangeLength)
+          store.editText(from, from + only.rangeLength, only.text)
+        } else {
+          shown = model.getValue()
+          store.replaceText(shown)
+        }
+        shownRevision = store.revision
+      } finally {
+        syncing = false
+      }
     })
     const unsubscribe = store.subscribe(() => {
-      if (store.text === model.getValue()) return
-      applying = true
+      if (syncing || oversize) return
+      syncing = true
       try {
-        applyMinimalEdit(model, store.text)
+        followDocument(model, shown, store)
+        shown = store.text
+        shownRevision = store.revision
       } finally {
-        applying = false
+        syncing = false
       }
     })
     const showMarkers = () => {

@@ -7,7 +7,6 @@ import 'monaco-editor/languages/definitions/yaml/register'
 import { configureMonacoYaml, type MonacoYaml, type MonacoYamlOptions } from 'monaco-yaml'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import YamlWorker from './yaml.worker.ts?worker'
-import { APIRULE_SCHEMA_URI, type JsonSchema } from '../../resources/apirules/validation/schema.ts'
 
 type WorkerFactory = { getWorker: (id: string, label: string) => Worker }
 const env = self as unknown as { MonacoEnvironment?: WorkerFactory }
@@ -34,14 +33,18 @@ monaco.editor.createWebWorker = ((opts: CreateOpts) => {
   return createWebWorker({ ...opts, worker } as Parameters<typeof createWebWorker>[0])
 }) as typeof createWebWorker
 
-/** Model URIs the APIRule schema applies to. */
-export const MODEL_PREFIX = 'file:///apirules/'
+/** A JSON schema object (what monaco-yaml validates and completes against). */
+export type JsonSchema = { [key: string]: unknown }
+
+/** Model URIs of the editor's documents: the schema applies to these. */
+export const MODEL_PREFIX = 'file:///documents/'
+const SCHEMA_URI = 'inmemory://schemas/editor-document.json'
 
 let yaml: MonacoYaml | undefined
 let lastSchema: JsonSchema | undefined
 
-/** Points monaco-yaml at the APIRule schema of the version being edited. */
-export function configureApiRuleSchema(schema: JsonSchema | undefined): void {
+/** Points monaco-yaml at the schema of the document being edited (none: no schema checks). */
+export function configureSchema(schema: JsonSchema | undefined): void {
   if (schema === lastSchema) return
   lastSchema = schema
   const options: MonacoYamlOptions = {
@@ -50,47 +53,27 @@ export function configureApiRuleSchema(schema: JsonSchema | undefined): void {
     completion: true,
     validate: true,
     schemas: schema
-      ? [{ uri: APIRULE_SCHEMA_URI, fileMatch: ['**/apirules/*.yaml'], schema: schema as never }]
+      ? [{ uri: SCHEMA_URI, fileMatch: ['**/documents/*.yaml'], schema: schema as never }]
       : [],
   }
   if (!yaml) yaml = configureMonacoYaml(monaco, options)
   else void yaml.update(options)
 }
 
-let snippetsRegistered = false
-
-function ruleSnippet(access: string): string {
-  return ['- path: ${1:/*}', '  methods:', '    - ${2:GET}', access].join('\n')
+/** A completion snippet of the YAML view (Monaco snippet syntax in `body`). */
+export interface YamlSnippet {
+  label: string
+  doc: string
+  body: string
 }
 
-/** Completion snippets for the three kinds of v2 rules. */
-export function registerSnippets(): void {
-  if (snippetsRegistered) return
-  snippetsRegistered = true
-  const snippets = [
-    {
-      label: 'rule: noAuth',
-      doc: 'A public rule (no authentication).',
-      body: ruleSnippet('  noAuth: true'),
-    },
-    {
-      label: 'rule: jwt',
-      doc: 'A rule that requires a JWT from an issuer.',
-      body: ruleSnippet(
-        [
-          '  jwt:',
-          '    authentications:',
-          '      - issuer: ${3:https://issuer.example.com}',
-          '        jwksUri: ${4:https://issuer.example.com/.well-known/jwks.json}',
-        ].join('\n'),
-      ),
-    },
-    {
-      label: 'rule: extAuth',
-      doc: 'A rule checked by an external authorizer from the Istio mesh config.',
-      body: ruleSnippet(['  extAuth:', '    authorizers:', '      - ${3:oauth2-proxy}'].join('\n')),
-    },
-  ]
+const registeredSnippets = new Set<string>()
+
+/** Offers `snippets` as YAML completions (each label once per page). */
+export function registerSnippets(snippets: readonly YamlSnippet[]): void {
+  const fresh = snippets.filter((s) => !registeredSnippets.has(s.label))
+  if (!fresh.length) return
+  for (const s of fresh) registeredSnippets.add(s.label)
   monaco.languages.registerCompletionItemProvider('yaml', {
     provideCompletionItems(model, position) {
       const word = model.getWordUntilPosition(position)
@@ -101,7 +84,7 @@ export function registerSnippets(): void {
         word.endColumn,
       )
       return {
-        suggestions: snippets.map((s) => ({
+        suggestions: fresh.map((s) => ({
           label: s.label,
           kind: monaco.languages.CompletionItemKind.Snippet,
           documentation: s.doc,

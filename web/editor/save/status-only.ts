@@ -4,7 +4,7 @@
 // resourceVersion instead of showing the conflict dialog.
 import type { Obj } from '../../api/json.ts'
 import { isObj } from '../../api/json.ts'
-import { stripForEdit } from '../templates.ts'
+import { stripForEdit } from '../document/objects.ts'
 
 function withoutVersion(obj: unknown): Obj {
   const stripped = stripForEdit(obj)

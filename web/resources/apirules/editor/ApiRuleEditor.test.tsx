@@ -23,7 +23,7 @@ spec:
       methods: [GET]
 `
 
-function setup(onText?: (t: string) => void) {
+function setup() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   const utils = render(
     <QueryClientProvider client={client}>
@@ -36,7 +36,6 @@ function setup(onText?: (t: string) => void) {
       />
     </QueryClientProvider>,
   )
-  void onText
   return utils
 }
 
@@ -83,7 +82,11 @@ describe('ApiRuleEditor (form view)', () => {
     await waitFor(() => expect(screen.getByText(/^Fill in the required fields/)).toBeTruthy())
     expect(screen.queryAllByText(/One of the following fields must be set/)).toHaveLength(0)
     act(() => typeInto('f-spec-rules-0-path', '/api/{**}'))
-    await waitFor(() => expect(sessionStorage.getItem('test-draft')).toContain('- path: /api/{**}'))
+    // the draft is written once typing pauses (DRAFT_DELAY_MS)
+    await waitFor(
+      () => expect(sessionStorage.getItem('test-draft')).toContain('- path: /api/{**}'),
+      { timeout: 5000 },
+    )
     const draft = sessionStorage.getItem('test-draft')!
     expect(draft).toContain('# keep this comment')
     expect(draft).toContain('custom: stays # unknown field')

@@ -1,12 +1,12 @@
 // Writes APIRules to the cluster through web/api's write API (field manager, strict field
 // validation, dry runs, warnings), in the version the document is written in.
-import { ALL_NAMESPACES } from '../../app/namespace.ts'
-import type { K8sObject } from '../../api/k8s-types.ts'
-import { getObject } from '../../api/read.ts'
-import { APIRULES, atVersion } from '../../api/resources.ts'
-import { createObject, replaceObject, WriteError, type WriteResult } from '../../api/write.ts'
-import { versionOfApiVersion } from '../templates.ts'
-import type { Obj } from '../../api/json.ts'
+import { ALL_NAMESPACES } from '../../../app/namespace.ts'
+import type { K8sObject } from '../../../api/k8s-types.ts'
+import { getObject } from '../../../api/read.ts'
+import { APIRULES, atVersion } from '../../../api/resources.ts'
+import { createObject, replaceObject, WriteError, type WriteResult } from '../../../api/write.ts'
+import { versionOfApiVersion } from './templates.ts'
+import type { Obj } from '../../../api/json.ts'
 
 export function endpointVersion(obj: Obj): string {
   return versionOfApiVersion(obj.apiVersion)

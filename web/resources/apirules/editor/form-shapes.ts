@@ -1,7 +1,6 @@
-// The fields each form shows. Anything else in the YAML is listed as "Also in YAML: …" so the
-// user knows it exists and is kept.
-type Shape = { [key: string]: Shape | '*' | 'list' } | '*'
-// '*': any content is shown by the form (free maps, free config); 'list': an array of scalars.
+// The fields each APIRule form shows. Anything else in the YAML is listed as "Also in YAML: …" so
+// the user knows it exists and is kept.
+import type { FormShape as Shape } from '../../../editor/document/form-shape.ts'
 
 const JWT: Shape = {
   authentications: {
@@ -88,29 +87,4 @@ export const V1BETA1_FORM_SHAPE: Shape = {
       },
     },
   },
-}
-
-/** Paths (as `spec.foo[0].bar` strings) present in `value` that `shape` does not show. */
-export function unknownPaths(value: unknown, shape: Shape): (string | number)[][] {
-  const out: (string | number)[][] = []
-  const walk = (v: unknown, s: Shape | 'list', path: (string | number)[]) => {
-    if (s === '*' || s === 'list') return
-    if (Array.isArray(v)) {
-      const item = s['[]']
-      if (!item) {
-        out.push(path)
-        return
-      }
-      v.forEach((x, i) => walk(x, item, [...path, i]))
-      return
-    }
-    if (v === null || typeof v !== 'object') return
-    for (const [k, child] of Object.entries(v)) {
-      const cs = s[k]
-      if (cs === undefined) out.push([...path, k])
-      else walk(child, cs, [...path, k])
-    }
-  }
-  walk(value, shape, [])
-  return out
 }

@@ -1,8 +1,8 @@
 // Runs the validator off the keystroke path: a short pause for small documents (validating them
 // takes a few ms), and a Web Worker after a longer pause for big ones, whose checks (schema over
 // thousands of rules, the rule-order conflicts) would otherwise freeze typing for seconds.
-import { validateApiRule } from '../resources/apirules/validation/validate.ts'
-import type { Issue, ValidationContext } from '../resources/apirules/validation/types.ts'
+import { validateApiRule } from '../validation/validate.ts'
+import type { Issue, ValidationContext } from '../validation/types.ts'
 
 export interface ValidationRequest {
   id: number

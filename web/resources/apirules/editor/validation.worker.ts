@@ -1,5 +1,5 @@
 // Validates big documents off the main thread, so typing stays responsive (see validation-runner).
-import { validateApiRule } from '../resources/apirules/validation/validate.ts'
+import { validateApiRule } from '../validation/validate.ts'
 import type { ValidationRequest, ValidationResponse } from './validation-runner.ts'
 
 const scope = self as unknown as {

@@ -13,9 +13,9 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { BusyIndicator, Button, Dialog, Bar, MessageStrip, Title } from '@ui5/webcomponents-react'
 import { ApiRuleEditor } from './ApiRuleEditor.tsx'
-import { RouterLink } from '../components/RouterLink.tsx'
-import '../components/page.css' // the page frame (kd-page) of the list and details pages
-import { getApiRule } from './save/persist.ts'
+import { RouterLink } from '../../../components/RouterLink.tsx'
+import '../../../components/page.css' // the page frame (kd-page) of the list and details pages
+import { getApiRule } from './persist.ts'
 import {
   cloneForCreate,
   newApiRule,
@@ -23,11 +23,11 @@ import {
   withUniqueNameAndHost,
   type KnownApiRule,
 } from './templates.ts'
-import { useOtherApiRules } from '../api/lookups.ts'
-import { draftKey, readDraft, writeDraft, type EditorView } from './draft.ts'
-import { isTooBig, reportedBytes, tooBigMessage } from './limits.ts'
-import { ALL_NAMESPACES, namespacedPath } from '../app/namespace.ts'
-import { rememberSavedApiRule } from '../resources/apirules/saved.ts'
+import { useOtherApiRules } from '../../../api/lookups.ts'
+import { draftKey, readDraft, writeDraft, type EditorView } from '../../../editor/draft.ts'
+import { isTooBig, reportedBytes, tooBigMessage } from '../../../editor/limits.ts'
+import { ALL_NAMESPACES, namespacedPath } from '../../../app/namespace.ts'
+import { rememberSavedApiRule } from '../saved.ts'
 import {
   NamespacePicker,
   rememberedCreateNamespace,

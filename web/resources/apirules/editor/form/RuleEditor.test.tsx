@@ -4,9 +4,9 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { useSyncExternalStore, type ReactNode } from 'react'
 import { Document } from 'yaml'
-import { EditorDocument } from '../document/EditorDocument.ts'
-import { IssueStore } from '../document/IssueStore.ts'
-import { EditorContext } from './context.ts'
+import { EditorDocument } from '../../../../editor/document/EditorDocument.ts'
+import { IssueStore } from '../../../../editor/document/IssueStore.ts'
+import { EditorContext } from '../../../../editor/form/context.ts'
 import { ruleRenderProbe } from './RuleEditor.tsx'
 import { V2Form } from './V2Form.tsx'
 

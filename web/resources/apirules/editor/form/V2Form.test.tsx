@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { EditorDocument } from '../document/EditorDocument.ts'
-import { IssueStore } from '../document/IssueStore.ts'
-import { EditorContext } from './context.ts'
+import { EditorDocument } from '../../../../editor/document/EditorDocument.ts'
+import { IssueStore } from '../../../../editor/document/IssueStore.ts'
+import { EditorContext } from '../../../../editor/form/context.ts'
 import { V2Form } from './V2Form.tsx'
 import { useSyncExternalStore, type ReactNode } from 'react'
 

@@ -1,17 +1,10 @@
 // v1beta1 → v2 migration of an APIRule, as a pure function. Converts what maps exactly and lists
 // everything else as "could not convert: <what> because <why>".
-import {
-  APIRULE_GROUP,
-  ORIGINAL_VERSION_ANNOTATION,
-  V1BETA1_SPEC_ANNOTATION,
-} from '../../resources/apirules/types.ts'
-import { type Obj, arr, isObj } from '../../api/json.ts'
-import { pathCovers } from '../../resources/apirules/domain/paths.ts'
-import { V1BETA1_PUBLIC_HANDLERS } from '../../resources/apirules/domain/access.ts'
-import {
-  isV1Beta1ApiVersion,
-  v1beta1SpecFromAnnotation,
-} from '../../resources/apirules/domain/versions.ts'
+import { APIRULE_GROUP, ORIGINAL_VERSION_ANNOTATION, V1BETA1_SPEC_ANNOTATION } from '../../types.ts'
+import { type Obj, arr, isObj } from '../../../../api/json.ts'
+import { pathCovers } from '../../domain/paths.ts'
+import { V1BETA1_PUBLIC_HANDLERS } from '../../domain/access.ts'
+import { isV1Beta1ApiVersion, v1beta1SpecFromAnnotation } from '../../domain/versions.ts'
 
 /** kubectl's copy of the last applied object: here, the v1beta1 one. */
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration'

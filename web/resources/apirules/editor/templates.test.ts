@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { newApiRule, uniqueName, withUniqueNameAndHost } from './templates.ts'
-import { validateApiRule } from '../resources/apirules/validation/validate.ts'
-import { formatPath } from '../resources/apirules/validation/paths.ts'
+import { validateApiRule } from '../validation/validate.ts'
+import { formatPath } from '../validation/paths.ts'
 
 describe('unique prefills', () => {
   it('uniqueName counts up from -2', () => {

@@ -5,12 +5,8 @@
 // style and layout pass when it renders).
 import { memo, useMemo, useState } from 'react'
 import { Button, CheckBox, Label, MessageStrip, RadioButton, Title } from '@ui5/webcomponents-react'
-import { isObj } from '../../api/json.ts'
-import {
-  ACCESS_LABELS,
-  v2AccessKind,
-  type V2AccessKind,
-} from '../../resources/apirules/domain/access.ts'
+import { isObj } from '../../../../api/json.ts'
+import { ACCESS_LABELS, v2AccessKind, type V2AccessKind } from '../../domain/access.ts'
 import {
   fieldId,
   useDocSelect,
@@ -18,16 +14,11 @@ import {
   useFieldIssues,
   useHasErrorsUnder,
   type Path,
-} from './context.ts'
-import {
-  IntField,
-  IssueText,
-  ItemList,
-  KeyValueField,
-  ListField,
-  MethodsField,
-  TextField,
-} from './fields.tsx'
+} from '../../../../editor/form/context.ts'
+import { IntField, IssueText, ListField, TextField } from '../../../../editor/form/fields.tsx'
+import { KeyValueField } from '../../../../editor/form/collections.tsx'
+import { MethodsField } from './MethodsField.tsx'
+import { JwtEditor } from './JwtEditor.tsx'
 
 export const PATH_HELP = (
   <>
@@ -49,65 +40,6 @@ export const INITIALLY_OPEN = 3
 export const ruleRenderProbe: { onRender?: (index: number) => void } = {}
 
 const accessOf = (value: unknown): Access => (isObj(value) ? v2AccessKind(value) : 'none')
-
-export const JwtEditor = memo(function JwtEditor({ path, title }: { path: Path; title: string }) {
-  const issues = useFieldIssues([...path, 'authentications'])
-  const authzIssues = useFieldIssues([...path, 'authorizations'])
-  return (
-    <div className="are-sub" role="group" aria-label={title}>
-      <Title level="H6">{title}</Title>
-      <IssueText id={`${fieldId(path)}-authn-issues`} issues={issues} />
-      <ItemList
-        path={[...path, 'authentications']}
-        noun="authentication"
-        newItem={() => ({ issuer: '', jwksUri: '' })}
-      >
-        {(at) => (
-          <>
-            <TextField
-              path={[...at, 'issuer']}
-              label="Issuer"
-              required
-              placeholder="https://issuer.example.com"
-              keepEmpty
-            />
-            <TextField
-              path={[...at, 'jwksUri']}
-              label="JWKS URI"
-              required
-              placeholder="https://issuer.example.com/.well-known/jwks.json"
-              keepEmpty
-            />
-            <TextField
-              path={[...at, 'fromHeaders', 0, 'name']}
-              label="Token from header"
-              placeholder="Authorization"
-            />
-            <TextField
-              path={[...at, 'fromHeaders', 0, 'prefix']}
-              label="Header prefix"
-              placeholder="Bearer "
-            />
-            <ListField path={[...at, 'fromParams']} label="Token from query parameter" />
-          </>
-        )}
-      </ItemList>
-      <IssueText id={`${fieldId(path)}-authz-issues`} issues={authzIssues} />
-      <ItemList
-        path={[...path, 'authorizations']}
-        noun="authorization"
-        newItem={() => ({ requiredScopes: [] })}
-      >
-        {(at) => (
-          <>
-            <ListField path={[...at, 'requiredScopes']} label="Required scopes" />
-            <ListField path={[...at, 'audiences']} label="Audiences" />
-          </>
-        )}
-      </ItemList>
-    </div>
-  )
-})
 
 const hasServiceOf = (v: unknown) => !!(v && typeof v === 'object' && 'service' in v)
 const hasRestrictionsOf = (v: unknown) => !!getAtKey(getAtKey(v, 'extAuth'), 'restrictions')

@@ -3,9 +3,9 @@
 // say, the namespace is offered and the API server decides). The last choice is remembered.
 import { useMemo } from 'react'
 import { Label, Option, Select, MessageStrip, BusyIndicator } from '@ui5/webcomponents-react'
-import { useAccessReviews, type AccessCheck } from '../api/access.ts'
-import { useNamespaces } from '../resources/namespaces/hooks.ts'
-import { APIRULE_GROUP } from '../resources/apirules/types.ts'
+import { useAccessReviews, type AccessCheck } from '../../../api/access.ts'
+import { useNamespaces } from '../../namespaces/hooks.ts'
+import { APIRULE_GROUP } from '../types.ts'
 
 const REMEMBERED_KEY = 'apirule-editor-create-namespace'
 

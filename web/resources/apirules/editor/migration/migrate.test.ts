@@ -6,8 +6,8 @@ import {
   migrateToV2,
   needsMigration,
 } from './migrate.ts'
-import { validateApiRule } from '../../resources/apirules/validation/validate.ts'
-import { loadCrdFromDisk } from '../../resources/apirules/validation/test-crd.ts'
+import { validateApiRule } from '../../validation/validate.ts'
+import { loadCrdFromDisk } from '../../validation/test-crd.ts'
 
 const v1 = (spec: Record<string, unknown>) => ({
   apiVersion: 'gateway.kyma-project.io/v1beta1',

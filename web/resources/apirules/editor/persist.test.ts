@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { FIELD_MANAGER } from '../../api/write.ts'
+import { FIELD_MANAGER } from '../../../api/write.ts'
 import { createApiRule, getApiRule, replaceApiRule, toRequestObject } from './persist.ts'
 
 const sent: { url: URL; method: string }[] = []

@@ -11,7 +11,7 @@ import {
   Title,
 } from '@ui5/webcomponents-react'
 import { parse, stringify } from 'yaml'
-import { V1BETA1_HANDLERS } from '../../resources/apirules/domain/access.ts'
+import { V1BETA1_HANDLERS } from '../../domain/access.ts'
 import {
   fieldId,
   useDocLength,
@@ -19,8 +19,10 @@ import {
   useEditorContext,
   useFieldIssues,
   type Path,
-} from './context.ts'
-import { IntField, IssueText, ItemList, MethodsField, TextField } from './fields.tsx'
+} from '../../../../editor/form/context.ts'
+import { IntField, IssueText, TextField } from '../../../../editor/form/fields.tsx'
+import { ItemList } from '../../../../editor/form/collections.tsx'
+import { MethodsField } from './MethodsField.tsx'
 import { AlsoInYaml, ParseErrorBanner } from './V2Form.tsx'
 
 export function DeprecationNotice({ onMigrate }: { onMigrate?: () => void }) {

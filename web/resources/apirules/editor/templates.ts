@@ -1,19 +1,11 @@
 // Starting documents for the editor: new APIRules, "Expose" prefills, clones, and objects loaded
 // for edit (with server-only parts removed from the editable text).
-import { stringify } from 'yaml'
-import {
-  APIRULE_GROUP,
-  ORIGINAL_VERSION_ANNOTATION,
-  V1BETA1_SPEC_ANNOTATION,
-} from '../resources/apirules/types.ts'
-import { type Obj, isObj } from '../api/json.ts'
-import { DEFAULT_GATEWAY } from '../resources/apirules/domain/gateway.ts'
+import { APIRULE_GROUP, ORIGINAL_VERSION_ANNOTATION, V1BETA1_SPEC_ANNOTATION } from '../types.ts'
+import { type Obj, isObj } from '../../../api/json.ts'
+import { stripForEdit } from '../../../editor/document/objects.ts'
+import { DEFAULT_GATEWAY } from '../domain/gateway.ts'
 
-export const YAML_OPTIONS = { lineWidth: 0, indent: 2 } as const
-
-export function toYaml(obj: unknown): string {
-  return stringify(obj, YAML_OPTIONS)
-}
+export { stripForEdit, toYaml, YAML_OPTIONS } from '../../../editor/document/objects.ts'
 
 export interface Prefill {
   name?: string
@@ -93,17 +85,6 @@ export function withUniqueNameAndHost(obj: Obj, ns: string, others: readonly Kno
     metadata: { ...meta, name: uniqueRuleName },
     ...(hosts ? { spec: { ...spec, hosts: [uniqueHost, ...hosts.slice(1)] } } : {}),
   }
-}
-
-/** Removes what the user must not edit: `status` and `metadata.managedFields`. */
-export function stripForEdit(obj: unknown): Obj {
-  if (!isObj(obj)) return {}
-  const { status: _status, ...rest } = obj
-  if (isObj(rest.metadata)) {
-    const { managedFields: _mf, ...meta } = rest.metadata
-    rest.metadata = meta
-  }
-  return rest
 }
 
 /** A copy to create: same spec, fresh metadata (name + "-copy"), no server fields. */

@@ -7,10 +7,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { toListState } from '../api/list-cache.ts'
-import { objectQueryKey } from '../api/query-keys.ts'
-import type { K8sObject } from '../api/k8s-types.ts'
-import { APIRULES, APIRULES_V1BETA1 } from '../api/resources.ts'
+import { toListState } from '../../../api/list-cache.ts'
+import { objectQueryKey } from '../../../api/query-keys.ts'
+import type { K8sObject } from '../../../api/k8s-types.ts'
+import { APIRULES, APIRULES_V1BETA1 } from '../../../api/resources.ts'
 
 type Saved = Record<string, unknown>
 
@@ -25,7 +25,7 @@ vi.mock('./ApiRuleEditor.tsx', () => ({
 }))
 
 const { ApiRuleEditorPage } = await import('./ApiRuleEditorPage.tsx')
-const { ApiRuleDetailsPage } = await import('../resources/apirules/ApiRuleDetailsPage.tsx')
+const { ApiRuleDetailsPage } = await import('../ApiRuleDetailsPage.tsx')
 
 const meta = { name: 'my-api-rule', namespace: 'ns' }
 const V1BETA1_SPEC = {

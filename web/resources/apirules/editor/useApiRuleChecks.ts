@@ -1,0 +1,95 @@
+// What the APIRule editor checks a document against: the cluster's CRD (schema and served
+// versions), the namespace's Services, the Gateways and the other APIRules; the validator running
+// off the keystroke path; and a version the cluster does not serve.
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import type { EditorDocument } from '../../../editor/document/EditorDocument.ts'
+import { getAt } from '../../../editor/document/structural.ts'
+import { useGateways, useOtherApiRules, useServices } from '../../../api/lookups.ts'
+import { useApiRuleCrd, useServedVersions } from '../useApiRuleCrd.ts'
+import { knownGatewaysOf } from '../domain/checks/context.ts'
+import { useEditorValidation } from '../../../editor/useEditorValidation.ts'
+import { apiRuleJsonSchema } from '../validation/schema.ts'
+import type { Issue, ValidationContext } from '../validation/types.ts'
+import { APIRULE_GROUP } from '../types.ts'
+import { versionOfApiVersion } from './templates.ts'
+import { validateInBackground } from './validation-runner.ts'
+
+export function useApiRuleChecks(
+  store: EditorDocument,
+  namespace: string,
+  mode: 'create' | 'edit',
+) {
+  const version = useSyncExternalStore(store.subscribe, () =>
+    versionOfApiVersion(getAt(store.value, ['apiVersion'])),
+  )
+  const crdQuery = useApiRuleCrd()
+  const crd = crdQuery.data?.crd
+  const services = useServices(namespace)
+  const gateways = useGateways()
+  const others = useOtherApiRules()
+  const served = useServedVersions(crd)
+  const vctx = useMemo<ValidationContext>(
+    () => ({
+      crd,
+      namespace,
+      creating: mode === 'create',
+      services: services.data?.items.map((s) => ({
+        name: s.metadata.name ?? '',
+        namespace,
+        ports: (s.spec?.ports ?? []).map((p) => p.port),
+      })),
+      gateways: gateways.data && knownGatewaysOf(gateways.data.items),
+      apiRules: others.data?.items.map((r) => ({
+        namespace: r.metadata.namespace ?? '',
+        name: r.metadata.name ?? '',
+        hosts: r.spec?.hosts ?? [],
+      })),
+    }),
+    [crd, namespace, mode, services.data, gateways.data, others.data],
+  )
+  const schema = useMemo(() => (crd ? apiRuleJsonSchema(crd, version) : undefined), [crd, version])
+
+  // A version the cluster does not serve (e.g. v1alpha1) cannot be written: say so, offer v2.
+  const apiVersion = useSyncExternalStore(store.subscribe, () => {
+    const v = getAt(store.value, ['apiVersion'])
+    return typeof v === 'string' ? v : ''
+  })
+  const unservedVersion = useMemo(() => {
+    const [group, v] = apiVersion.split('/')
+    if (group !== APIRULE_GROUP || !v || !served.data || served.data.includes(v)) return undefined
+    return v
+  }, [apiVersion, served.data])
+  const versionIssues = useMemo<Issue[]>(
+    () =>
+      unservedVersion
+        ? [
+            {
+              path: ['apiVersion'],
+              message: `The cluster does not serve APIRule version ${unservedVersion} (it serves ${(served.data ?? []).join(', ')})`,
+              severity: 'error',
+              source: 'cluster',
+            },
+          ]
+        : [],
+    [unservedVersion, served.data],
+  )
+
+  // Validation off the keystroke path; a blank Create form shows issues as fields are touched.
+  const validate = useCallback(
+    (value: unknown, textLength: number, done: (issues: Issue[]) => void) =>
+      validateInBackground(value, textLength, version, vctx, done),
+    [version, vctx],
+  )
+  const validation = useEditorValidation(store, validate, mode === 'edit', versionIssues)
+
+  return {
+    version,
+    crd,
+    /** The CRD came from the bundled copy: the cluster's could not be read. */
+    bundledSchema: crdQuery.data?.source === 'bundled',
+    schema,
+    servedVersions: served.data,
+    unservedVersion,
+    validation,
+  }
+}
