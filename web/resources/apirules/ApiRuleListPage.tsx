@@ -20,7 +20,6 @@ import {
   ACCESS_KINDS,
   ACCESS_LABELS,
   DEFAULT_LIST_QUERY,
-  queryRows,
   ROW_STATES,
   STATE_LABELS,
   type AccessKind,
@@ -28,6 +27,7 @@ import {
   type RowState,
   type SortColumn,
 } from './model.ts'
+import { listRows } from './list-order.ts'
 import { useApiRuleData, useApiRulePermissions } from './useApiRuleData.ts'
 import { useListQuery } from './useListQuery.ts'
 import './apirules.css'
@@ -65,7 +65,7 @@ export function ApiRuleListPage() {
   const { query, setQuery } = list
 
   const data = useApiRuleData(namespace)
-  const rows = useMemo(() => queryRows(data.rows, query), [data.rows, query])
+  const rows = useMemo(() => listRows(data.rows, query), [data.rows, query])
 
   // Search field: uncontrolled (see useListQuery); `/` focuses it. Its value is written only when
   // the search changed from elsewhere (Clear, Back, a restored list state), never while typing.
