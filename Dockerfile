@@ -43,4 +43,5 @@ COPY --from=build /src/dist/web ./dist/web
 USER 10001:10001
 EXPOSE 8080
 # No HEALTHCHECK: Kubernetes probes /healthz (liveness) and /readyz (readiness) instead.
-CMD ["node", "server/main.ts"]
+# --max-semi-space-size: server/node-flags.ts says why (≈ 33 MB less RSS).
+CMD ["node", "--max-semi-space-size=1", "server/main.ts"]

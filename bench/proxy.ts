@@ -5,6 +5,7 @@
 // A second, unloaded probe times single sequential requests, arm after arm, for added latency below
 // autocannon's 1 ms resolution. A bare Node/undici pass-through (bench/lib/bare-proxy.ts, its own
 // process) is the floor: what any Node proxy reaches here, against which the BFF's own cost shows.
+import { readFileSync } from 'node:fs'
 import autocannon, { type Result } from 'autocannon'
 import { Agent, request } from 'undici'
 import type { TestClusterInfo } from '../cluster/test/cluster-info.ts'
@@ -45,6 +46,8 @@ interface Arm {
   prefix: string
   headers: Record<string, string>
   dispatcher: Agent
+  /** The proxy process, whose CPU time per request is recorded (the BFF and the bare proxy). */
+  pid?: number
 }
 
 interface Case {
@@ -59,6 +62,11 @@ export interface ArmRun {
   p99: number
   requests: number
   bytesPerRequest: number
+  /**
+   * CPU time (user + system, from /proc, 10 ms ticks) the proxy process spent per request during the
+   * run: its own cost, which the machine's load does not change the way it changes req/s.
+   */
+  cpuMsPerRequest?: number
 }
 
 export interface ProxyDetails {
@@ -85,6 +93,7 @@ async function load(
   ca: string,
   warmup = false,
 ): Promise<ArmRun> {
+  const cpuBefore = arm.pid === undefined ? undefined : cpuMs(arm.pid)
   const r: Result = await autocannon({
     url: `${arm.origin}${arm.prefix}${c.path}`,
     connections: opts.connections,
@@ -92,17 +101,37 @@ async function load(
     headers: { accept: 'application/json', ...arm.headers, ...(c.gzip ? GZIP : {}) },
     tlsOptions: { ca },
   })
-  // A warm-up may end before a slow response does (a 500-item list on a loaded machine).
+  // A warm-up may end before a slow response does (a 500-item list on a loaded machine). A
+  // measured run that saw no response finish gets longer runs (at a load of 15+ on 2 cores a
+  // 750 KiB list took over 3 s at 10 connections), up to 4 times the duration.
+  if (!warmup && !r.errors && !r.non2xx && r.requests.total === 0 && duration < 4 * opts.duration)
+    return load(arm, c, opts, duration * 2, ca, warmup)
   if (r.errors || r.non2xx || r.timeouts || (r.requests.total === 0 && !warmup))
     throw new Error(
       `${arm.name} ${c.name}: ${r.errors} errors, ${r.non2xx} non-2xx, ${r.timeouts} timeouts, ${r.requests.total} requests`,
     )
+  const cpuAfter = arm.pid === undefined ? undefined : cpuMs(arm.pid)
   return {
     rps: r.requests.total / r.duration,
     p50: r.latency.p50,
     p99: r.latency.p99,
     requests: r.requests.total,
     bytesPerRequest: Math.round(r.throughput.total / r.requests.total),
+    ...(cpuBefore !== undefined && cpuAfter !== undefined && r.requests.total > 0
+      ? { cpuMsPerRequest: (cpuAfter - cpuBefore) / r.requests.total }
+      : {}),
+  }
+}
+
+/** User + system CPU time of process `pid` so far, ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number): number | undefined {
+  try {
+    // Fields after the command name (which may hold spaces, hence from the last ')').
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return undefined
   }
 }
 
@@ -153,6 +182,7 @@ export async function runProxyBench(
       prefix: '/api/k8s',
       headers: {},
       dispatcher: new Agent({ pipelining: 1 }),
+      pid: bff.pid,
     },
     {
       name: 'direct',
@@ -168,6 +198,7 @@ export async function runProxyBench(
     prefix: '',
     headers: {},
     dispatcher: new Agent({ pipelining: 1 }),
+    pid: bare.pid,
   })
   if (kubectlProxy)
     arms.push({
@@ -245,7 +276,7 @@ export function proxyMetrics(d: ProxyDetails): Metric[] {
     const direct = byArm.direct ?? []
     const kubectl = byArm.kubectl ?? []
     const bare = byArm.bare ?? []
-    const med = (runs: ArmRun[], k: keyof ArmRun) => median(runs.map((x) => x[k]))
+    const med = (runs: ArmRun[], k: 'rps' | 'p50' | 'p99') => median(runs.map((x) => x[k]))
     const arm = (label: string, runs: ArmRun[]) =>
       `${label} ${med(runs, 'rps').toFixed(0)} req/s, p50 ${med(runs, 'p50')} ms, p99 ${med(runs, 'p99')} ms`
     const ratios = (a: ArmRun[], b: ArmRun[]) =>
@@ -277,6 +308,20 @@ export function proxyMetrics(d: ProxyDetails): Metric[] {
         metric(`${name}: bare Node proxy / direct req/s (the floor)`, round(median(rb), 3), '×', {
           detail: `${arm('bare Node/undici pass-through', bare)}${spread(rb)}; BFF / bare ${median(rbb).toFixed(2)}×${spread(rbb)}`,
         }),
+      )
+    }
+    const cpu = (runs: ArmRun[]) =>
+      median(runs.map((x) => x.cpuMsPerRequest).filter((x): x is number => x !== undefined))
+    if (bare.length && Number.isFinite(cpu(bff)) && Number.isFinite(cpu(bare))) {
+      out.push(
+        metric(
+          `${name}: CPU per request, BFF / bare Node proxy`,
+          round(cpu(bff) / cpu(bare), 3),
+          '×',
+          {
+            detail: `CPU time of the proxy process per request under load (median of rounds): BFF ${cpu(bff).toFixed(3)} ms, bare ${cpu(bare).toFixed(3)} ms`,
+          },
+        ),
       )
     }
     const added = bff.map((x, i) => x.p50 - (direct[i]?.p50 ?? NaN))

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { SERVER_NODE_FLAGS } from '../server/node-flags.ts'
 import { type Stage, parseDockerfile, shellCommands } from './test/dockerfile.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -73,7 +74,10 @@ describe('Dockerfile', () => {
     expect(uid).toMatch(/^\d+$/)
     expect(Number(uid)).toBeGreaterThan(0)
     if (gid !== undefined) expect(Number(gid)).toBeGreaterThan(0)
-    expect(of(runtime, 'CMD')).toEqual(['["node", "server/main.ts"]'])
+    // Exec form, with the same V8 flags as `npm start` and the benchmarks.
+    const cmd = of(runtime, 'CMD')
+    expect(cmd).toHaveLength(1)
+    expect(JSON.parse(cmd[0] ?? '')).toEqual(['node', ...SERVER_NODE_FLAGS, 'server/main.ts'])
     expect(existsSync(`${root}server/main.ts`)).toBe(true)
     expect(of(runtime, 'EXPOSE')).toEqual(['8080'])
     const env = of(runtime, 'ENV').join(' ')

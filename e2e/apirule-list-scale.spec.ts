@@ -112,3 +112,29 @@ test('all namespaces at 1440 px: every column is on screen and the table does no
   })
   expect(overflow).toBeLessThanOrEqual(0)
 })
+
+test('rows that scroll into view get their links, checkbox and actions once scrolling stops', async () => {
+  const page = await openPage!()
+  const list = new ApiRuleListPage(page)
+  await list.open(ns)
+  await expect(list.count).toHaveText(`${COUNT} API Rules`, { timeout: 30_000 })
+  const box = await list.table.boundingBox()
+  if (!box) throw new Error('the API Rule table has no layout box')
+  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 300))
+  // Rows that come into view while the table scrolls are text only (ApiRuleTable's ScrollState).
+  for (let i = 0; i < 20; i++) await page.mouse.wheel(0, 240)
+  const rows = list.table.locator('tbody tr[data-key]')
+  await expect(rows.first()).not.toHaveAttribute('data-key', `${ns}/api-0000`)
+  // Once it settles, every row in view is a full row again.
+  await expect
+    .poll(() =>
+      rows.evaluateAll(
+        (trs) =>
+          trs.filter((tr) => !tr.querySelector('a.kd-vtable-link, input[type="checkbox"]')).length,
+      ),
+    )
+    .toBe(0)
+  const firstName = (await rows.first().getAttribute('data-key'))?.split('/')[1] ?? ''
+  await expect(list.table.getByRole('link', { name: firstName, exact: true })).toBeVisible()
+  await expect(rows.first().getByRole('button', { name: 'Edit' })).toBeVisible()
+})

@@ -4,12 +4,13 @@ import { spawn } from 'node:child_process'
 import { buildIfStale } from './build-if-stale.ts'
 import { resolveKubeTarget, START_FLAGS } from './kube-target.ts'
 import { log, repoRoot } from './lib.ts'
+import { SERVER_NODE_FLAGS } from '../server/node-flags.ts'
 
 const argv = process.argv.slice(2)
 await buildIfStale()
 const target = await resolveKubeTarget(argv)
 const serverArgs = [...target.serverArgs, ...argv.filter((a) => !START_FLAGS.includes(a))]
-const server = spawn(process.execPath, ['server/main.ts', ...serverArgs], {
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'server/main.ts', ...serverArgs], {
   cwd: repoRoot,
   stdio: 'inherit',
 })

@@ -23,7 +23,6 @@ import { registerStatic } from './static.ts'
 import { watchMuxRoutes } from './watch-mux/routes.ts'
 import { WatchStreams } from './watch-mux/streams.ts'
 import { announcesBody, createSessionGate, resolveSession } from './sessions/request-session.ts'
-import { createOidc } from './oidc/oidc-mode.ts'
 import { oidcRoutes } from './oidc/oidc-routes.ts'
 
 export interface ServerDeps {
@@ -89,8 +88,11 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   app.server.maxConnections = config.maxConnections
   const perUser = upstream.authMode === 'token' || upstream.authMode === 'oidc'
   const sessions = perUser ? createSessionGate(config, (message) => app.log.warn(message)) : null
+  // openid-client and its dependencies (≈ 20 MB of RSS) are loaded in oidc mode only.
   const oidc =
-    upstream.authMode === 'oidc' && sessions !== null ? createOidc(config, sessions) : null
+    upstream.authMode === 'oidc' && sessions !== null
+      ? (await import('./oidc/oidc-mode.ts')).createOidc(config, sessions)
+      : null
 
   const watches = new WatchRegistry()
   let allowedHosts: ReadonlySet<string> | null = null

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freePort } from '../../cluster/lib/ports.ts'
 import type { TestClusterInfo } from '../../cluster/test/cluster-info.ts'
+import { SERVER_NODE_FLAGS } from '../../server/node-flags.ts'
 
 export { freePort }
 
@@ -138,6 +139,7 @@ export async function startBff(
   const child = spawn(
     process.execPath,
     [
+      ...SERVER_NODE_FLAGS,
       `${repoRoot}server/main.ts`,
       '--port',
       String(port),

@@ -127,3 +127,42 @@ describe('@kubernetes/client-node is loaded only for a kubeconfig', () => {
     }
   })
 })
+
+// openid-client and its dependencies (≈ 20 MB of RSS with the oidc modules) likewise: oidc mode only.
+describe('openid-client is loaded only in oidc mode', () => {
+  const openidClient = (urls: string[]) =>
+    urls.filter((u) => u.includes('/node_modules/openid-client/'))
+
+  // (A kubeconfig brings it in through @kubernetes/client-node's own OIDC support.)
+  it('is not loaded in in-cluster mode, nor in token mode with --server', async () => {
+    const inCluster = await loadedModules(
+      ['--auth-mode', 'in-cluster', '--in-cluster-token-file', token, '--in-cluster-ca-file', ca],
+      inClusterEnv,
+    )
+    expect(inCluster.some((u) => u.endsWith('/server/app.ts'))).toBe(true)
+    expect(openidClient(inCluster)).toEqual([])
+    const tokenMode = await loadedModules([
+      '--auth-mode',
+      'token',
+      '--server',
+      'https://127.0.0.1:9',
+      '--ca-file',
+      ca,
+    ])
+    expect(openidClient(tokenMode)).toEqual([])
+  })
+
+  it('is loaded in oidc mode', async () => {
+    const urls = await loadedModules([
+      '--auth-mode',
+      'oidc',
+      '--kubeconfig',
+      kubeconfig,
+      '--oidc-issuer',
+      'https://127.0.0.1:9',
+      '--oidc-client-id',
+      'dashboard',
+    ])
+    expect(openidClient(urls).length).toBeGreaterThan(0)
+  })
+})

@@ -17,9 +17,10 @@ import { LoadingSkeleton } from '../../components/LoadingSkeleton.tsx'
 import { ApiRuleTable } from './ApiRuleTable.tsx'
 import { apiRuleCreatePath } from './links.ts'
 import { ACCESS_KINDS, ACCESS_LABELS, type AccessKind } from './domain/access.ts'
-import { DEFAULT_LIST_QUERY, queryRows, type SortColumn } from './list-query.ts'
+import { DEFAULT_LIST_QUERY, type SortColumn } from './list-query.ts'
 import { ROW_STATES, STATE_LABELS, type RowState } from './domain/status.ts'
 import { type ApiRuleRow } from './list-rows.ts'
+import { listRows } from './list-order.ts'
 import { useApiRuleData, useApiRulePermissions } from './useApiRuleData.ts'
 import { useListQuery } from './useListQuery.ts'
 import '../../components/page.css'
@@ -58,7 +59,7 @@ export function ApiRuleListPage() {
   const { query, setQuery } = list
 
   const data = useApiRuleData(namespace)
-  const rows = useMemo(() => queryRows(data.rows, query), [data.rows, query])
+  const rows = useMemo(() => listRows(data.rows, query), [data.rows, query])
 
   // Search field: uncontrolled (see useListQuery); `/` focuses it. Its value is written only when
   // the search changed from elsewhere (Clear, Back, a restored list state), never while typing.

@@ -6,7 +6,8 @@
 // list in the click's own render, and the router navigation that writes the URL (which re-renders
 // the whole page, as a transition) comes after. The search text is held apart from the filtered
 // view: the input is uncontrolled and reports each keystroke to local state; the table filters on
-// a deferred copy of that state, and the URL is written after typing pauses. Nothing writes the
+// a deferred copy of that state, and the URL is written after typing pauses (sort and filter
+// changes: after the next paint). Nothing writes the
 // input's value while the user types, so no re-render can put back an older text (the lost
 // keystrokes of issue 16).
 import {
@@ -151,12 +152,41 @@ export function useListQuery(memoryKey: string): ListQueryState {
 
   // Typing pauses → the search goes into the URL (replacing the entry: one per search, not per key).
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  // Sort and filter changes reach the URL after the re-sorted list is painted: the router's
+  // navigation (history.pushState and the page's transition render) took about as long as the
+  // table's own render, inside the click. Writes scheduled before it runs become one.
+  const scheduled = useRef<{ replace: boolean; cancel: () => void } | null>(null)
+  const writeUrlAfterPaint = useCallback(
+    (replace: boolean) => {
+      if (scheduled.current) {
+        // One history entry if any of the merged changes wanted its own.
+        scheduled.current.replace &&= replace
+        return
+      }
+      const write = { replace, cancel: () => {} }
+      const run = () => {
+        const timer = setTimeout(() => {
+          scheduled.current = null
+          writeUrl(write.replace)
+        })
+        write.cancel = () => clearTimeout(timer)
+      }
+      if (typeof requestAnimationFrame === 'function') {
+        const frame = requestAnimationFrame(run)
+        write.cancel = () => cancelAnimationFrame(frame)
+      } else run()
+      scheduled.current = write
+    },
+    [writeUrl],
+  )
   useEffect(
     () => () => {
       // Leaving the list: what it showed is remembered for the way back, even when the URL has
       // not caught up (typing had not paused, or the router had not rendered the last write
       // before a click on a row navigated away).
       clearTimeout(pending.current)
+      scheduled.current?.cancel()
+      scheduled.current = null
       const { search, view } = latest.current
       remembered.set(memoryKey, listParamsOf(writeListQuery({ ...view, search })))
     },
@@ -189,10 +219,10 @@ export function useListQuery(memoryKey: string): ListQueryState {
       latest.current = { search: nextSearch ?? latest.current.search, view: nextView }
       setView(nextView)
       // The table re-sorts in this event's own (synchronous) render; the router navigation that
-      // writes the URL re-renders the whole page as a transition, after that.
-      writeUrl(replace)
+      // writes the URL (a transition render of the whole page) comes after it is painted.
+      writeUrlAfterPaint(replace)
     },
-    [writeUrl],
+    [writeUrlAfterPaint],
   )
 
   const deferredSearch = useDeferredValue(search)
