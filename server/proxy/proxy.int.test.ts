@@ -130,6 +130,33 @@ describe('allowlist against the cluster', () => {
   })
 })
 
+describe('single objects', () => {
+  // Answers up to 64 KiB with a Content-Length are read whole and sent in one write (proxy-route.ts).
+  it('answers with the API server’s exact body, Content-Type and Content-Length', async () => {
+    const name = 'whole-answer'
+    await kubeRequest(
+      cluster,
+      'admin',
+      'POST',
+      `/apis/gateway.kyma-project.io/v2/namespaces/${namespace}/apirules`,
+      apiRule(name),
+    )
+    const direct = await kubeRequest<unknown>(
+      cluster,
+      'admin',
+      'GET',
+      `/apis/gateway.kyma-project.io/v2/namespaces/${namespace}/apirules/${name}`,
+    )
+    const res = await rawHttp(bff.port, { method: 'GET', target: `${apirules()}/${name}` })
+    expect(res.status).toBe(200)
+    expect(res.headers['content-type']).toBe('application/json')
+    expect(res.headers['transfer-encoding']).toBeUndefined()
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.body))
+    expect(res.headers['audit-id']).toMatch(/./)
+    expect(JSON.parse(res.body)).toEqual(direct.body)
+  })
+})
+
 describe('malicious requests against the cluster', () => {
   it.each(maliciousCases('ORIGIN').map((c) => [c.name, c.name] as const))('%s', async (name) => {
     const c = maliciousCases(bff.origin).find((m) => m.name === name)
