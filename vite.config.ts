@@ -118,6 +118,7 @@ export default defineConfig({
           // Rendering thousands of UI5 rows in jsdom takes seconds on a loaded 2-core machine; a
           // timeout is a hang detector here, never a performance check (that is `npm run bench`).
           testTimeout: 30_000,
+          setupFiles: [here('./web/test/setup.ts')],
         },
       },
       {

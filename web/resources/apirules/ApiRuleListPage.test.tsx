@@ -267,14 +267,11 @@ describe('ApiRuleListPage', () => {
       }),
     )
     fixtures.set('apirules/v2', { items: many })
-    const t = performance.now()
     const { container } = renderPage()
-    const elapsed = performance.now() - t
     const rendered = container.querySelectorAll('tr[data-key]').length
     expect(rendered).toBeGreaterThan(0)
     expect(rendered).toBeLessThan(100)
     expect(screen.getByText('2000 API Rules')).toBeTruthy()
-    expect(elapsed).toBeLessThan(5000)
   })
 
   it('keeps every typed character and writes the search into the URL once typing pauses', async () => {

@@ -1,0 +1,9 @@
+// Unit-test setup. Testing Library's findBy*/waitFor give up after 1 s by default; on a loaded
+// 2-core machine a first render of UI5 components in jsdom can take longer than that. Like the
+// test timeout, this limit only detects hangs; how fast things are is measured by `npm run bench`.
+if (typeof document !== 'undefined') {
+  const { configure } = await import('@testing-library/react')
+  configure({ asyncUtilTimeout: 10_000 })
+}
+
+export {}
