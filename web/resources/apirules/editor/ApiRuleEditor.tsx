@@ -20,7 +20,7 @@ import { SaveDialogs } from '../../../editor/save/SaveDialogs.tsx'
 import { useSaveFlow, type SaveAdapter } from '../../../editor/save/useSaveFlow.ts'
 import {
   createApiRule,
-  errorMessage,
+  saveErrorMessage,
   getApiRule,
   replaceApiRule,
   toRequestObject,
@@ -112,7 +112,7 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
       toRequest: (value, rv) => toRequestObject(value, namespace, rv),
       isConflict,
       refusalIssues: (err) => (err instanceof StatusError ? statusToIssues(err.status) : undefined),
-      errorMessage,
+      errorMessage: saveErrorMessage,
       // The version's own deprecation warning is already shown by the form.
       knownWarning: crdVersion(checks.crd, version)?.deprecationWarning,
       onSaved: (saved) => {

@@ -77,7 +77,8 @@ export async function getApiRule(version: string, ns: string, name: string): Pro
   )
 }
 
-export function errorMessage(err: unknown): string {
+/** The text of a failed save, as the editor shows it (the server's own message, unchanged). */
+export function saveErrorMessage(err: unknown): string {
   if (err instanceof Error) return err.message
   return String(err)
 }

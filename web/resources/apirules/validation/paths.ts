@@ -2,16 +2,9 @@
 // used by the API server (`spec.rules[0].path`, `.spec.hosts[0]`) and by Ajv (`/spec/rules/0/path`).
 import type { DocPath } from './types.ts'
 
-/** `['spec', 'rules', 0, 'path']` → `spec.rules[0].path`. Keys with dots are bracketed. */
-export function formatPath(path: readonly (string | number)[]): string {
-  let out = ''
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`
-    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg
-    else out += `[${seg}]`
-  }
-  return out
-}
+// `['spec', 'rules', 0, 'path']` → `spec.rules[0].path`: the one text form of a path is the
+// editor engine's.
+export { formatPath } from '../../../editor/document/issues.ts'
 
 /** Parses `spec.rules[0].path`, `.spec.hosts[0]`, `metadata.labels[app.kubernetes.io/name]`. */
 export function parseFieldPath(field: string): DocPath {
