@@ -30,10 +30,12 @@ it('runs the proxy benchmark end to end and reports ratios and added latency', a
   expect(r.metrics.map((m) => m.name)).toEqual([
     'list 20 gzip: BFF / direct req/s',
     'list 20 gzip: bare Node proxy / direct req/s (the floor)',
+    'list 20 gzip: CPU per request, BFF / bare Node proxy',
     'list 20 gzip: added p50 at 2 connections',
     'list 20 gzip: added p50 unloaded',
     'get one gzip: BFF / direct req/s',
     'get one gzip: bare Node proxy / direct req/s (the floor)',
+    'get one gzip: CPU per request, BFF / bare Node proxy',
     'get one gzip: added p50 at 2 connections',
     'get one gzip: added p50 unloaded',
   ])
