@@ -3,8 +3,9 @@
 // KYMA_TEST_CLUSTER; the webServer below then runs the BFF with that cluster's kubeconfig.
 import { defineConfig } from '@playwright/test'
 import { readFileSync } from 'node:fs'
+import { E2E_PORT, EMBED_HOST_PORT } from './e2e/support/ports.ts'
 
-const PORT = Number(process.env.E2E_PORT ?? 8181)
+const PORT = E2E_PORT
 export const BASE_URL = `http://127.0.0.1:${PORT}`
 
 function clusterKubeconfig(): string {
@@ -44,8 +45,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The embedding spec frames the dashboard from a test page on 127.0.0.1:8282.
-    command: `node server/main.ts --port ${PORT} --kubeconfig ${clusterKubeconfig()} --log-level warn --embed-allowed-origins http://127.0.0.1:8282`,
+    // The embedding spec frames the dashboard from a test page on 127.0.0.1:EMBED_HOST_PORT.
+    command: `node server/main.ts --port ${PORT} --kubeconfig ${clusterKubeconfig()} --log-level warn --embed-allowed-origins http://127.0.0.1:${EMBED_HOST_PORT}`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

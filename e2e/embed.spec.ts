@@ -1,6 +1,7 @@
 // Embedding: a page on a second local origin frames the Service panel, creates an APIRule through
 // it and receives the postMessage events; a page on a non-allowed origin cannot frame it at all
-// (CSP frame-ancestors). Needs the BFF started with EMBED_ALLOWED_ORIGINS=http://127.0.0.1:8282.
+// (CSP frame-ancestors). Needs the BFF started with EMBED_ALLOWED_ORIGINS=http://127.0.0.1:<EMBED_HOST_PORT>
+// (playwright.config.ts does; the ports follow E2E_PORT, see support/ports.ts).
 import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
@@ -8,11 +9,9 @@ import type { TestClusterInfo } from '../cluster/test/cluster-info.ts'
 import { applyYaml, closeClients, createTestNamespace } from '../cluster/test/helpers.ts'
 import { expect, test } from './fixtures.ts'
 import { ApiRulesPanel } from './pages/ApiRulesPanel.ts'
+import { EMBED_HOST_PORT, OTHER_HOST_PORT } from './support/ports.ts'
 
-/** The embedding page's origin that the BFF must allow (EMBED_ALLOWED_ORIGINS). */
-const ALLOWED_HOST_PORT = 8282
-/** Another origin, not in EMBED_ALLOWED_ORIGINS. */
-const OTHER_HOST_PORT = 8283
+const ALLOWED_HOST_PORT = EMBED_HOST_PORT
 
 const HOST_HTML = readFileSync(new URL('./embed-host/index.html', import.meta.url), 'utf8')
 
