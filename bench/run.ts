@@ -226,8 +226,12 @@ try {
         try {
           inBrowser = await browserEditorBench(info, browser as Browser, (pageBff as Bff).origin, {
             rules: 100,
-            keystrokes: quick ? 3 : 10,
+            keystrokes: quick ? 5 : 30,
             log: say,
+            // BENCH_EDITOR_PROFILE=/tmp/ed: CPU profile and trace of the 100-rule keystrokes
+            ...(process.env.BENCH_EDITOR_PROFILE
+              ? { profilePrefix: process.env.BENCH_EDITOR_PROFILE }
+              : {}),
           })
           metrics.push(...browserEditorMetrics(inBrowser, 100, engine))
         } catch (error) {

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { EditorDocument } from './document/EditorDocument.ts'
 import { IssueStore } from './document/IssueStore.ts'
-import { getAt } from './document/structural.ts'
+import { deepEqual, getAt } from './document/structural.ts'
 import { formatPath, type EditorIssue as Issue } from './document/issues.ts'
 
 /**
@@ -78,7 +78,8 @@ export function useEditorValidation<I extends Issue>(
       }
       return false
     })
-    setAll(issues)
+    // The same issues again (most validation runs after a keystroke): no re-render of the editor.
+    setAll((prev) => (deepEqual(prev, issues) ? prev : issues))
     issueStore.set(visible)
   }, [store, issueStore, initialValue, extraIssues])
 

@@ -24,6 +24,11 @@ function monacoTheme(): string {
   return theme.endsWith('_dark') ? 'vs-dark' : 'vs'
 }
 
+/** Options of each model: no bracket pair colorization (YAML hardly uses brackets). */
+export const MODEL_OPTIONS: monaco.editor.ITextModelUpdateOptions = {
+  bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false },
+}
+
 export interface YamlEditorProps {
   store: EditorDocument
   issues: IssueStore
@@ -99,6 +104,10 @@ export default function YamlEditor({
     registerSnippets(snippetsRef.current ?? [])
     const uri = monaco.Uri.parse(`${MODEL_PREFIX}${++modelCounter}.yaml`)
     const model = monaco.editor.createModel(store.text, 'yaml', uri)
+    // The editor option below does not reach the model, whose default colorizes bracket pairs: its
+    // decoration provider then walks the bracket tree for every rendered line on every frame (the
+    // largest part of the render after a keystroke in the profile of 100 rules).
+    model.updateOptions(MODEL_OPTIONS)
     const editor = monaco.editor.create(host.current, {
       model,
       automaticLayout: true,

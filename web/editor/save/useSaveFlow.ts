@@ -2,7 +2,7 @@
 // confirm (edit), a dry run whose warnings wait for OK, the write, and on a 409 a three-way merge
 // of the user's changes onto the server's version (or a silent retry when only the controller's
 // status write moved the resourceVersion). The kind's API calls come in as a `SaveAdapter`.
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { EditorDocument } from '../document/EditorDocument.ts'
 import type { EditorIssue } from '../document/issues.ts'
 import { stripForEdit, toYaml } from '../document/objects.ts'
@@ -76,13 +76,19 @@ export function useSaveFlow<I extends EditorIssue>(
   const verb = mode === 'create' ? 'Create' : 'Save'
 
   // An answer of the server describes the text it was sent; the next edit makes it stale.
+  // Whether there is anything to clear: a setState call, even one that keeps the state, may run
+  // the whole editor component again (React bails out only when no update is pending), and this
+  // listener runs on every keystroke.
+  const stale = useRef({ alert: false, warnings: false })
+  useEffect(() => {
+    stale.current = { alert: alert !== '', warnings: serverWarnings.texts.length > 0 }
+  }, [alert, serverWarnings])
   useEffect(
     () =>
       store.subscribe(() => {
-        // Functional updates that keep the state when it is already empty: no re-render of the
-        // whole editor on every keystroke (it matters at thousands of rules).
-        setAlert('')
-        setServerWarnings((w) => (w.texts.length ? NO_WARNINGS : w))
+        if (stale.current.alert) setAlert('')
+        if (stale.current.warnings) setServerWarnings(NO_WARNINGS)
+        stale.current = { alert: false, warnings: false }
       }),
     [store],
   )

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { ApiRuleEditor } from './ApiRuleEditor.tsx'
+import { ApiRuleEditor, editorRenderProbe } from './ApiRuleEditor.tsx'
 
 const YAML = `# keep this comment
 apiVersion: gateway.kyma-project.io/v2
@@ -69,6 +69,7 @@ describe('ApiRuleEditor (form view)', () => {
     )
   })
   afterEach(() => {
+    editorRenderProbe.onRender = undefined
     cleanup()
     vi.unstubAllGlobals()
     sessionStorage.clear()
@@ -113,6 +114,22 @@ describe('ApiRuleEditor (form view)', () => {
     const calls = fetchMock.mock.calls as unknown as [string, RequestInit | undefined][]
     const writes = calls.filter(([, init]) => init?.method === 'POST' || init?.method === 'PUT')
     expect(writes).toEqual([])
+  })
+
+  it('keystrokes that change no issue re-render neither the editor nor its problems', async () => {
+    setup()
+    await waitFor(() => expect(innerInput('f-spec-rules-0-path').value).toBe('/*'))
+    const settle = () => act(() => new Promise((r) => setTimeout(r, 120))) // validation ran
+    act(() => typeInto('f-spec-rules-0-path', '/api')) // the first edit: the document is dirty
+    await settle()
+    let renders = 0
+    editorRenderProbe.onRender = () => renders++
+    for (const path of ['/apix', '/apixy', '/apixyz']) {
+      act(() => typeInto('f-spec-rules-0-path', path))
+      await settle()
+    }
+    expect(innerInput('f-spec-rules-0-path').value).toBe('/apixyz')
+    expect(renders).toBe(0)
   })
 
   it('a typed field shows its own error at once', async () => {

@@ -82,8 +82,12 @@ function initialText(initial: string | object): string {
   return typeof initial === 'string' ? initial : toYaml(stripForEdit(initial))
 }
 
+/** Test hook: called on every render of the editor itself (toolbar, problems, form shell). */
+export const editorRenderProbe: { onRender?: () => void } = {}
+
 export function ApiRuleEditor(props: ApiRuleEditorProps) {
   const { namespace, mode, draftKey, onSaved } = props
+  editorRenderProbe.onRender?.()
   const [store] = useState(() => new EditorDocument(initialText(props.initial)))
 
   // --- view ---

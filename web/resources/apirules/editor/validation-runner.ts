@@ -19,6 +19,8 @@ export interface ValidationResponse {
 export const WORKER_THRESHOLD_CHARS = 64 * 1024
 const SMALL_DELAY_MS = 30
 const BIG_DELAY_MS = 250
+/** The longest a small document's validation waits for an idle moment after the pause. */
+const IDLE_TIMEOUT_MS = 200
 
 let worker: Promise<Worker | undefined> | undefined
 let nextId = 0
@@ -55,10 +57,23 @@ export function validateInBackground(
   done: (issues: Issue[]) => void,
 ): () => void {
   let cancelled = false
+  let idle: number | undefined
   const big = textLength > WORKER_THRESHOLD_CHARS
   const timer = setTimeout(
     () => {
-      if (!big) return done(validateApiRule(value, version, ctx))
+      if (!big) {
+        // On the main thread: once the browser is idle, so that it never runs (and re-renders
+        // fields) before the frame showing the last keystroke is painted.
+        if (typeof requestIdleCallback !== 'function')
+          return done(validateApiRule(value, version, ctx))
+        idle = requestIdleCallback(
+          () => {
+            if (!cancelled) done(validateApiRule(value, version, ctx))
+          },
+          { timeout: IDLE_TIMEOUT_MS },
+        )
+        return
+      }
       void validationWorker().then((w) => {
         if (cancelled) return
         if (!w) return done(validateApiRule(value, version, ctx))
@@ -75,5 +90,6 @@ export function validateInBackground(
   return () => {
     cancelled = true
     clearTimeout(timer)
+    if (idle !== undefined) cancelIdleCallback(idle)
   }
 }
