@@ -8,17 +8,20 @@ import '@ui5/webcomponents-icons/dist/menu2.js'
 import '@ui5/webcomponents-icons/dist/log.js'
 import '@ui5/webcomponents-icons/dist/visits.js'
 import { useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { Outlet, useLocation, useNavigate } from 'react-router'
 import { signOut, signsIn } from '../api/auth.ts'
 import { useClusterInfo } from '../api/cluster-info.ts'
-import { SignInPage } from './SignInPage.tsx'
 import { NamespaceSelect } from './NamespaceSelect.tsx'
 import { ClusterBadge } from './ClusterBadge.tsx'
 import { SideNav } from './SideNav.tsx'
 import { ThemeSwitch } from './ThemeSwitch.tsx'
+import { PageLoading } from './PageLoading.tsx'
 import { ALL_NAMESPACES, namespacedPath } from './namespace.ts'
 import './shell.css'
+
+// Only a signed-out user of a per-user mode sees it: its form library stays out of the first load.
+const SignInPage = lazy(() => import('./SignInPage.tsx').then((m) => ({ default: m.SignInPage })))
 
 /** `/namespaces/<ns>/<section>/…` → { ns, section } */
 function parseLocation(pathname: string) {
@@ -38,7 +41,12 @@ export function Shell() {
   const mode = cluster.data?.authMode
   const perUser = signsIn(mode)
 
-  if (perUser && cluster.data?.signedIn === false) return <SignInPage mode={mode} />
+  if (perUser && cluster.data?.signedIn === false)
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <SignInPage mode={mode} />
+      </Suspense>
+    )
 
   const onSignOut = async () => {
     const { endSessionUrl } = await signOut().catch(() => ({ endSessionUrl: null }))
