@@ -1,8 +1,8 @@
-// The one write API of the dashboard: create, replace, patch and delete through the BFF. Every
-// create, replace and patch carries the dashboard's field manager (so `managedFields` say who
-// changed what) and `fieldValidation=Strict`, as kubectl does: a field the schema does not know is
-// refused (400) instead of being dropped with a mere warning, so an access rule never changes
-// silently. The API server's `Warning` headers come back with the result, or with the error.
+// The one write API of the dashboard: create, replace and delete through the BFF. Every create and
+// replace carries the dashboard's field manager (so `managedFields` say who changed what) and
+// `fieldValidation=Strict`, as kubectl does: a field the schema does not know is refused (400)
+// instead of being dropped with a mere warning, so an access rule never changes silently. The API
+// server's `Warning` headers come back with the result, or with the error.
 import { k8sFetch, StatusError } from './client.ts'
 import type { K8sObject, StatusCause } from './k8s-types.ts'
 import { resourcePath, type ResourceDescriptor } from './resources.ts'
@@ -60,22 +60,19 @@ function writeError(error: StatusError, warnings: string[]): WriteError {
 
 async function write<T>(
   path: string,
-  method: 'POST' | 'PUT' | 'PATCH',
+  method: 'POST' | 'PUT',
   body: unknown,
   opts: WriteOptions,
-  extra: { contentType?: string; query?: Record<string, string> } = {},
 ): Promise<WriteResult<T>> {
   const warnings: string[] = []
   try {
     const object = await k8sFetch<T>(path, {
       method,
       body,
-      ...(extra.contentType ? { contentType: extra.contentType } : {}),
       query: {
         fieldManager: FIELD_MANAGER,
         fieldValidation: 'Strict',
         ...(opts.dryRun ? { dryRun: 'All' } : {}),
-        ...extra.query,
       },
       signal: opts.signal,
       onWarnings: (w) => warnings.push(...w),
