@@ -55,3 +55,24 @@ test('an unknown route shows the not-found page inside the shell', async ({ page
   await expect(page.getByText('Page not found')).toBeVisible()
   await expect(shell.navigation).toBeVisible()
 })
+
+test('a German browser gets the English UI from the bundle: no locale warning, nothing fetched elsewhere', async ({
+  newIsolatedPage,
+}) => {
+  // The dashboard registers UI5's English assets only and pins UI5 to English (index.html), so a
+  // German browser gets no German UI5 texts in an English page, no locale warning, and no request
+  // to UI5's CDN (the isolated page's guard fails the test on any request leaving 127.0.0.1).
+  const page = await newIsolatedPage({ locale: 'de-DE' })
+  const warnings: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text())
+  })
+  const shell = new ShellPage(page)
+  await shell.open('/')
+  await expect(page.getByRole('banner')).toContainText('Kyma API Rules')
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await expect.poll(() => backgroundColor(page)).not.toBe('')
+  // UI5's own texts are English like the rest of the page (German would be "Listenfeld").
+  await expect(shell.namespaceSelect).toHaveAttribute('aria-roledescription', 'Listbox')
+  expect(warnings.filter((w) => /LocaleData|Message bundle|CLDR/.test(w))).toEqual([])
+})

@@ -4,9 +4,9 @@
 // ShellBar and SideNavigation brought menus, lists, a split button and their stylesheets into the
 // first load (about 40 KB of gzip JavaScript, issue 16) for a title, two controls and three links.
 import { Button } from '@ui5/webcomponents-react'
-import '@ui5/webcomponents-icons/dist/menu2.js'
-import '@ui5/webcomponents-icons/dist/log.js'
-import '@ui5/webcomponents-icons/dist/visits.js'
+import '@ui5/webcomponents-icons/dist/v5/menu2.js'
+import '@ui5/webcomponents-icons/dist/v5/log.js'
+import '@ui5/webcomponents-icons/dist/v5/visits.js'
 import { useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useState } from 'react'
 import { Outlet, useLocation, useNavigate } from 'react-router'

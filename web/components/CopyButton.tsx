@@ -1,6 +1,6 @@
 // Copies a text to the clipboard and says so.
 import { Button } from '@ui5/webcomponents-react'
-import '@ui5/webcomponents-icons/dist/copy.js'
+import '@ui5/webcomponents-icons/dist/v5/copy.js'
 import { useEffect, useState } from 'react'
 import { copyText } from './clipboard.ts'
 

@@ -1,7 +1,7 @@
 // A Status-aware error message: "You may not list APIRules in namespace x", "API server
 // unreachable", 422 causes, … with a Retry button when retrying can help.
 import { Button, MessageStrip } from '@ui5/webcomponents-react'
-import '@ui5/webcomponents-icons/dist/refresh.js'
+import '@ui5/webcomponents-icons/dist/v5/refresh.js'
 import { describeError, type ErrorContext } from '../api/errors.ts'
 import './components.css'
 

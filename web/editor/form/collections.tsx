@@ -2,8 +2,8 @@
 // and a list of item groups with "Add"/"Remove" buttons.
 import { memo, useState, type ReactNode } from 'react'
 import { Button, Input, Label } from '@ui5/webcomponents-react'
-import '@ui5/webcomponents-icons/dist/add.js'
-import '@ui5/webcomponents-icons/dist/delete.js'
+import '@ui5/webcomponents-icons/dist/v5/add.js'
+import '@ui5/webcomponents-icons/dist/v5/delete.js'
 import {
   fieldId,
   useDocLength,

@@ -2,9 +2,9 @@
 // with the state in the URL and remembered across in-app navigation (useListQuery), bulk delete,
 // permission-aware actions, and v1beta1 objects shown with a migration link.
 import { Button, Icon, Input, Option, Select, type InputDomRef } from '@ui5/webcomponents-react'
-import '@ui5/webcomponents-icons/dist/add.js'
-import '@ui5/webcomponents-icons/dist/delete.js'
-import '@ui5/webcomponents-icons/dist/search.js'
+import '@ui5/webcomponents-icons/dist/v5/add.js'
+import '@ui5/webcomponents-icons/dist/v5/delete.js'
+import '@ui5/webcomponents-icons/dist/v5/search.js'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { errorMessage } from '../../api/errors.ts'

@@ -1,7 +1,7 @@
 // Services of a namespace (or all): type, cluster IP, ports, age, how many APIRules expose each
 // (exact match on namespace + name) and an "Expose" action per row. Live over watch.
 import { Icon, Input, Text } from '@ui5/webcomponents-react'
-import '@ui5/webcomponents-icons/dist/search.js'
+import '@ui5/webcomponents-icons/dist/v5/search.js'
 import { useCallback, useMemo, useState } from 'react'
 import { useAccessReviews, type AccessResult } from '../../api/access.ts'
 import { useK8sList } from '../../api/hooks.ts'

@@ -1,9 +1,9 @@
 // The details page's actions: Edit, Clone and Delete (with its confirmation), each enabled by the
 // user's permission and, when denied, saying why.
 import { Button, MessageStrip, Text } from '@ui5/webcomponents-react'
-import '@ui5/webcomponents-icons/dist/delete.js'
-import '@ui5/webcomponents-icons/dist/duplicate.js'
-import '@ui5/webcomponents-icons/dist/edit.js'
+import '@ui5/webcomponents-icons/dist/v5/delete.js'
+import '@ui5/webcomponents-icons/dist/v5/duplicate.js'
+import '@ui5/webcomponents-icons/dist/v5/edit.js'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { errorMessage } from '../../../api/errors.ts'

@@ -1,7 +1,7 @@
 // The rules of an APIRule, in order (earlier rules win), each expandable to its access details.
 import { Button, Panel, Text } from '@ui5/webcomponents-react'
-import '@ui5/webcomponents-icons/dist/navigation-down-arrow.js'
-import '@ui5/webcomponents-icons/dist/navigation-right-arrow.js'
+import '@ui5/webcomponents-icons/dist/v5/navigation-down-arrow.js'
+import '@ui5/webcomponents-icons/dist/v5/navigation-right-arrow.js'
 import { Fragment, useState, type ReactNode } from 'react'
 import { arr, isObj } from '../../../api/json.ts'
 import { FieldList } from '../../../components/FieldList.tsx'

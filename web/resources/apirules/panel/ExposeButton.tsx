@@ -2,7 +2,7 @@
 // first asks which port when the Service has several. Disabled, with the reason, when the user may
 // not create APIRules in the namespace.
 import { Bar, Button, Dialog, Text } from '@ui5/webcomponents-react'
-import '@ui5/webcomponents-icons/dist/internet-browser.js'
+import '@ui5/webcomponents-icons/dist/v5/internet-browser.js'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import type { AccessResult } from '../../../api/access.ts'

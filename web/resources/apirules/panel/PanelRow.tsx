@@ -2,8 +2,8 @@
 // that opens the dashboard), host with its URL, the workload's ports it routes to, access, status,
 // and Edit / Delete as the user's permissions and the APIRule's namespace allow.
 import { Button, Link, Tag, Text } from '@ui5/webcomponents-react'
-import '@ui5/webcomponents-icons/dist/delete.js'
-import '@ui5/webcomponents-icons/dist/edit.js'
+import '@ui5/webcomponents-icons/dist/v5/delete.js'
+import '@ui5/webcomponents-icons/dist/v5/edit.js'
 import { useNavigate } from 'react-router'
 import type { AccessResult } from '../../../api/access.ts'
 import { CopyButton } from '../../../components/CopyButton.tsx'
