@@ -141,13 +141,25 @@ describe('single objects', () => {
       `/apis/gateway.kyma-project.io/v2/namespaces/${namespace}/apirules`,
       apiRule(name),
     )
-    const direct = await kubeRequest<unknown>(
-      cluster,
-      'admin',
-      'GET',
-      `/apis/gateway.kyma-project.io/v2/namespaces/${namespace}/apirules/${name}`,
-    )
-    const res = await rawHttp(bff.port, { method: 'GET', target: `${apirules()}/${name}` })
+    // The API Gateway controller may still be adding its finalizer and status: compare a BFF read
+    // with a direct read of the same resourceVersion (read again until the object holds still).
+    const read = async () => {
+      const res = await rawHttp(bff.port, { method: 'GET', target: `${apirules()}/${name}` })
+      const direct = await kubeRequest<{ metadata: { resourceVersion: string } }>(
+        cluster,
+        'admin',
+        'GET',
+        `/apis/gateway.kyma-project.io/v2/namespaces/${namespace}/apirules/${name}`,
+      )
+      return { res, direct }
+    }
+    const version = (body: string) =>
+      (JSON.parse(body) as { metadata: { resourceVersion: string } }).metadata.resourceVersion
+    let { res, direct } = await read()
+    for (let i = 0; i < 20 && version(res.body) !== direct.body.metadata.resourceVersion; i++) {
+      await new Promise((r) => setTimeout(r, 250))
+      ;({ res, direct } = await read())
+    }
     expect(res.status).toBe(200)
     expect(res.headers['content-type']).toBe('application/json')
     expect(res.headers['transfer-encoding']).toBeUndefined()
