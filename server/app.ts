@@ -22,7 +22,13 @@ import { logSerializers, REDACT_PATHS, REDACTED } from './security/redact.ts'
 import { registerStatic } from './static.ts'
 import { watchMuxRoutes } from './watch-mux/routes.ts'
 import { WatchStreams } from './watch-mux/streams.ts'
-import { announcesBody, createSessionGate, resolveSession } from './sessions/request-session.ts'
+import {
+  announcesBody,
+  closeUnreadBody,
+  createSessionGate,
+  resolveSession,
+} from './sessions/request-session.ts'
+import { BodyBudgetError } from './proxy/body-budget.ts'
 import { oidcRoutes } from './oidc/oidc-routes.ts'
 
 export interface ServerDeps {
@@ -168,9 +174,15 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
       error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600
         ? error.statusCode
         : 500
-    if (code >= 500) request.log.error({ err: error }, 'request failed')
+    if (code >= 500 && !(error instanceof BodyBudgetError))
+      request.log.error({ err: error }, 'request failed')
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      closeUnreadBody(request, reply)
       return sendStatus(reply, 413, `${DASHBOARD_REFUSAL}: request body larger than the limit`)
+    }
+    if (error instanceof BodyBudgetError) {
+      closeUnreadBody(request, reply)
+      return sendStatus(reply.header('retry-after', '5'), code, error.message)
     }
     return sendStatus(
       reply,

@@ -9,7 +9,9 @@ import type { Upstream } from '../credentials/upstream.ts'
 import { DASHBOARD_REFUSAL, sendStatus } from '../kube-status.ts'
 import { callUpstream, upstreamFailure } from '../upstream-request.ts'
 import { forwardedRequestHeaders, isForwardableBodyType, passedResponseHeaders } from './headers.ts'
-import { checkProxyRequest, PROXY_PREFIX } from './proxy-check.ts'
+import { checkProxyRequest, PROXY_PREFIX, type ProxyCheck } from './proxy-check.ts'
+import { BodyBudget, readBody } from './body-budget.ts'
+import { closeUnreadBody, ownerOf, sessionOf } from '../sessions/request-session.ts'
 import type { WatchRegistry } from './watch-registry.ts'
 
 /** The API server's own limit for request bodies. */
@@ -27,32 +29,49 @@ export interface ProxyOptions {
   upstream: Upstream
   upstreamTimeoutMs: number
   watches: WatchRegistry
+  /** What the bodies being read may hold together (default: DEFAULT_BODY_BUDGET). */
+  bodyBudget?: BodyBudget
 }
 
+/** The gate's verdict for each request, made in onRequest (before any body) and used by the handler. */
+const checks = new WeakMap<FastifyRequest, Extract<ProxyCheck, { ok: true }>>()
+
 export async function proxyRoutes(scope: FastifyInstance, options: ProxyOptions) {
+  const budget = options.bodyBudget ?? new BodyBudget()
   // Bodies reach the API server byte for byte: no JSON parsing, just a size-limited buffer. Buffering
-  // (at most 3 MiB) is what lets an oversized chunked body be refused before any upstream call.
+  // (at most 3 MiB, under the budget shared by all uploads) is what lets an oversized chunked body be
+  // refused before any upstream call.
   scope.removeAllContentTypeParsers()
-  scope.addContentTypeParser(
-    '*',
-    { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES },
-    (_req, body, done) => {
-      done(null, body)
-    },
-  )
+  scope.addContentTypeParser('*', (request, payload, done) => {
+    const length = request.headers['content-length']
+    const announced = typeof length === 'string' && /^\d+$/.test(length) ? Number(length) : null
+    const owner = ownerOf(sessionOf(request)) ?? 'server'
+    readBody(payload, announced, BODY_LIMIT_BYTES, budget, owner).then(
+      (body) => done(null, body),
+      (error: Error) => done(error, undefined),
+    )
+  })
   scope.route({
     method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     url: `${PROXY_PREFIX}/*`,
     exposeHeadRoute: false,
-    bodyLimit: BODY_LIMIT_BYTES,
+    // The path, query and verb are checked here, before a single byte of the body is read: a
+    // refused upload is answered at once and its connection closed (the session was checked in
+    // the global onRequest hook before this one).
+    onRequest: async (request, reply) => {
+      const check = checkProxyRequest(request.method, request.raw.url ?? '')
+      if (check.ok) return void checks.set(request, check)
+      closeUnreadBody(request, reply)
+      return sendStatus(reply, check.code, `${DASHBOARD_REFUSAL}: ${check.reason}`)
+    },
     handler: (request, reply) => proxy(request, reply, options),
   })
 }
 
 async function proxy(request: FastifyRequest, reply: FastifyReply, options: ProxyOptions) {
   const { upstream } = options
-  const check = checkProxyRequest(request.method, request.raw.url ?? '')
-  if (!check.ok) return sendStatus(reply, check.code, `${DASHBOARD_REFUSAL}: ${check.reason}`)
+  const check = checks.get(request)
+  if (check === undefined) throw new Error('proxy request reached the handler unchecked')
   const creds = await requestAuth(upstream, request, reply)
   if (creds === null) return reply
   const body = Buffer.isBuffer(request.body) && request.body.length > 0 ? request.body : null

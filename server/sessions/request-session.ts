@@ -137,17 +137,27 @@ export function resolveSession(
     return null
   }
   if (!needsSession(pathname)) return null
-  // The body of a refused request is never read: close the connection behind the answer instead
-  // of draining (or buffering) what the client still sends.
-  if (announcesBody(request.headers)) {
-    reply.header('connection', 'close')
-    // Node would otherwise read the rest of the body to discard it, waiting on a client that
-    // holds it back; once the answer is out, the connection ends (and is cut a second later).
-    reply.raw.once('finish', () => {
-      const socket = request.raw.socket
-      socket.end()
-      setTimeout(() => socket.destroy(), LINGER_MS).unref()
-    })
-  }
+  closeUnreadBody(request, reply)
   return { code: check.code, message: check.message }
+}
+
+/**
+ * For a request refused before its body was read: the body is never read — the connection is
+ * closed behind the answer instead of draining (or buffering) what the client still sends.
+ */
+export function closeUnreadBody(request: FastifyRequest, reply: FastifyReply): void {
+  if (!announcesBody(request.headers) || request.raw.complete) return
+  reply.header('connection', 'close')
+  // Node would otherwise read the rest of the body to discard it, waiting on a client that
+  // holds it back; once the answer is out, the connection ends (and is cut a second later).
+  reply.raw.once('finish', () => {
+    const socket = request.raw.socket
+    socket.end()
+    setTimeout(() => socket.destroy(), LINGER_MS).unref()
+  })
+}
+
+/** Whom a request's resources count against: the user (token, oidc modes), else the server. */
+export function ownerOf(session: Session | null): string | null {
+  return session === null ? null : `user:${session.user ?? `session:${session.id}`}`
 }

@@ -14,6 +14,7 @@ import type { Upstream, UpstreamAuth } from '../credentials/upstream.ts'
 import { DASHBOARD_REFUSAL, sendStatus } from '../kube-status.ts'
 import type { WatchRegistry } from '../proxy/watch-registry.ts'
 import { requestAuth } from '../credentials/request-auth.ts'
+import { ownerOf } from '../sessions/request-session.ts'
 import { WatchStreams, type WatchMuxLimits } from './streams.ts'
 import { runSubscription } from './upstream-watch.ts'
 import { checkWatchPath } from './watch-path.ts'
@@ -69,7 +70,7 @@ export async function watchMuxRoutes(scope: FastifyInstance, options: WatchMuxOp
     return {
       auth: creds.auth,
       identity: session?.id ?? null,
-      owner: session === null ? null : `user:${session.user ?? `session:${session.id}`}`,
+      owner: ownerOf(session),
     }
   }
 
@@ -129,6 +130,13 @@ export async function watchMuxRoutes(scope: FastifyInstance, options: WatchMuxOp
             reply,
             429,
             `${DASHBOARD_REFUSAL}: at most ${streams.limits.maxSubscriptionsPerStream} watches per stream`,
+            'TooManyRequests',
+          )
+        case 'owner-full':
+          return sendStatus(
+            reply,
+            429,
+            `${DASHBOARD_REFUSAL}: at most ${streams.limits.maxSubscriptionsPerOwner} watches per user`,
             'TooManyRequests',
           )
         case 'server-full':

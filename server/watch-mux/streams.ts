@@ -7,10 +7,14 @@
 // may hold a limited number of streams, so one user cannot take the server's whole allowance. A lookup with another
 // identity finds nothing, exactly like an unknown id, so ids cannot be probed.
 //
-// Limits: subscriptions per stream and in total, streams in total, and the bytes queued for a client
-// that does not read: past that the stream is destroyed (the client reconnects and re-lists) rather
-// than buffered without bound. A PING line every `heartbeatMs` keeps idle connections alive and
-// notices clients that went away.
+// Memory: a client that does not read must not make the server buffer its events. Past
+// `pauseQueuedBytes` waiting for it, the stream is congested and its subscriptions stop reading
+// their upstream watches (the API server's TCP window fills; it ends such a watch itself, and the
+// client resumes from its last resourceVersion). A stream congested for `maxStalledMs`, one holding
+// more than `maxQueuedBytes`, or one that is behind while all streams together hold more than
+// `totalQueuedBytes` is destroyed (the client reconnects and re-lists) rather than buffered. Each
+// owner (token mode: user) may hold `maxSubscriptionsPerOwner` watches across all its streams. A
+// PING line every `heartbeatMs` keeps idle connections alive and notices clients that went away.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 import { PassThrough } from 'node:stream'
@@ -22,8 +26,16 @@ export interface WatchMuxLimits {
   maxStreamsPerOwner: number
   maxSubscriptionsPerStream: number
   maxSubscriptions: number
+  /** Watches one owner may hold across all its streams. */
+  maxSubscriptionsPerOwner: number
+  /** Bytes waiting for a client past which its subscriptions stop reading upstream. */
+  pauseQueuedBytes: number
   /** Bytes waiting for a slow client before its stream is destroyed. */
   maxQueuedBytes: number
+  /** Bytes all streams together may hold waiting for their clients. */
+  totalQueuedBytes: number
+  /** How long a stream may stay paused before it is destroyed (its watches freed). */
+  maxStalledMs: number
   heartbeatMs: number
 }
 
@@ -32,7 +44,11 @@ export const DEFAULT_LIMITS: WatchMuxLimits = {
   maxStreamsPerOwner: 32,
   maxSubscriptionsPerStream: 100,
   maxSubscriptions: 10_000,
-  maxQueuedBytes: 8 * 1024 * 1024,
+  maxSubscriptionsPerOwner: 100,
+  pauseQueuedBytes: 256 * 1024,
+  maxQueuedBytes: 4 * 1024 * 1024,
+  totalQueuedBytes: 64 * 1024 * 1024,
+  maxStalledMs: 30_000,
   heartbeatMs: 30_000,
 }
 
@@ -46,7 +62,7 @@ function sameIdentity(a: string | null, b: string | null): boolean {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
-export type AddResult = 'ok' | 'duplicate' | 'stream-full' | 'server-full'
+export type AddResult = 'ok' | 'duplicate' | 'stream-full' | 'owner-full' | 'server-full'
 
 export class WatchStream {
   readonly id = randomBytes(32).toString('base64url')
@@ -60,6 +76,11 @@ export class WatchStream {
   readonly #subscriptions = new Map<string, AbortController>()
   readonly #heartbeat: ReturnType<typeof setInterval>
   #closed = false
+  /** The queued bytes last counted into the owner's total. */
+  #counted = 0
+  /** Since when the stream has been congested (epoch ms), or null. */
+  #stalledSince: number | null = null
+  #waiters: (() => void)[] = []
 
   constructor(
     owner: WatchStreams,
@@ -71,11 +92,49 @@ export class WatchStream {
     this.identity = identity
     this.owner = streamOwner
     this.#res = res
-    this.#heartbeat = setInterval(() => this.send({ type: 'PING' }), owner.limits.heartbeatMs)
+    this.#heartbeat = setInterval(() => this.#beat(), owner.limits.heartbeatMs)
     this.#heartbeat.unref()
     // The client went away (or the response finished): nothing left to deliver to.
     res.once('close', () => this.close())
     this.out.once('error', () => this.close())
+    // The client read what was waiting: recount, and let paused subscriptions read on.
+    res.on('drain', () => this.#recount())
+    this.out.on('drain', () => this.#recount())
+  }
+
+  /** Bytes written for the client that it has not read yet. */
+  get queuedBytes(): number {
+    return this.out.writableLength + this.out.readableLength + this.#res.writableLength
+  }
+
+  /** Whether the subscriptions should stop reading upstream until the client catches up. */
+  get congested(): boolean {
+    return !this.#closed && this.queuedBytes > this.#owner.limits.pauseQueuedBytes
+  }
+
+  /** Resolves once the stream is no longer congested (or closed). */
+  drained(): Promise<void> {
+    if (!this.congested) return Promise.resolve()
+    return new Promise((resolve) => this.#waiters.push(resolve))
+  }
+
+  #recount(): void {
+    const queued = this.#closed ? 0 : this.queuedBytes
+    this.#owner.queuedBytes += queued - this.#counted
+    this.#counted = queued
+    if (this.#closed || queued <= this.#owner.limits.pauseQueuedBytes) {
+      this.#stalledSince = null
+      const waiters = this.#waiters
+      this.#waiters = []
+      for (const wake of waiters) wake()
+    } else this.#stalledSince ??= Date.now()
+  }
+
+  #beat(): void {
+    const stalled = this.#stalledSince
+    if (stalled !== null && Date.now() - stalled >= this.#owner.limits.maxStalledMs)
+      return this.close('destroy')
+    this.send({ type: 'PING' })
   }
 
   get closed(): boolean {
@@ -90,8 +149,12 @@ export class WatchStream {
   send(message: StreamMessage): boolean {
     if (this.#closed) return false
     this.out.write(`${JSON.stringify(message)}\n`)
-    const queued = this.out.writableLength + this.out.readableLength + this.#res.writableLength
-    if (queued > this.#owner.limits.maxQueuedBytes) {
+    this.#recount()
+    const { limits } = this.#owner
+    const queued = this.#counted
+    const overTotal =
+      this.#owner.queuedBytes > limits.totalQueuedBytes && queued > limits.pauseQueuedBytes
+    if (queued > limits.maxQueuedBytes || overTotal) {
       this.close('destroy')
       return false
     }
@@ -105,6 +168,7 @@ export class WatchStream {
     if (this.#subscriptions.size >= this.#owner.limits.maxSubscriptionsPerStream)
       return 'stream-full'
     if (this.#owner.subscriptionCount >= this.#owner.limits.maxSubscriptions) return 'server-full'
+    if (!this.#owner.countWatch(this.owner, 1)) return 'owner-full'
     this.#subscriptions.set(sub, abort)
     this.#owner.subscriptionCount++
     return 'ok'
@@ -120,6 +184,7 @@ export class WatchStream {
     if (!abort) return false
     this.#subscriptions.delete(sub)
     this.#owner.subscriptionCount--
+    this.#owner.countWatch(this.owner, -1)
     abort.abort()
     return true
   }
@@ -140,13 +205,17 @@ export class WatchStream {
     } else {
       this.out.end()
     }
+    this.#recount()
   }
 }
 
 export class WatchStreams {
   readonly limits: WatchMuxLimits
   readonly #streams = new Map<string, WatchStream>()
+  readonly #watchesPerOwner = new Map<string, number>()
   subscriptionCount = 0
+  /** Bytes all streams hold for their clients (as last counted by each stream). */
+  queuedBytes = 0
 
   constructor(limits: Partial<WatchMuxLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits }
@@ -154,6 +223,16 @@ export class WatchStreams {
 
   get size(): number {
     return this.#streams.size
+  }
+
+  /** Adds `delta` to the watches of `owner`; false (nothing added) past the per-owner cap. */
+  countWatch(owner: string | null, delta: 1 | -1): boolean {
+    if (owner === null) return true
+    const count = (this.#watchesPerOwner.get(owner) ?? 0) + delta
+    if (delta > 0 && count > this.limits.maxSubscriptionsPerOwner) return false
+    if (count <= 0) this.#watchesPerOwner.delete(owner)
+    else this.#watchesPerOwner.set(owner, count)
+    return true
   }
 
   /** Whether `owner` already holds as many streams as one owner may. */

@@ -131,6 +131,8 @@ export async function runSubscription(run: SubscriptionRun): Promise<void> {
           return end(502, kubeStatus(502, 'The API server sent a malformed watch event'))
         }
       }
+      // The client is behind: read no more from the API server until it catches up (streams.ts).
+      if (stream.congested) await stream.drained()
     }
     rest += decoder.end()
     if (rest.trim() !== '') forward(rest)
