@@ -22,7 +22,11 @@ const apiServer = new URL(cluster.server)
 // What the pod would get: the in-cluster component's ConfigMap. The kubelet probes with the pod IP
 // as Host.
 const rendered = render(DEPLOY_DIR, ['in-cluster'])
-const config = find<{ data: Record<string, string> }>(rendered, 'ConfigMap').data
+const config = find<{ data: Record<string, string> }>(
+  rendered,
+  'ConfigMap',
+  'kyma-apirules-dashboard',
+).data
 const publicHost = (config.ALLOWED_HOSTS ?? '').split(',')[0] ?? ''
 const probeHost = '10.42.0.17:8080'
 const origin = `https://${publicHost}`
@@ -161,6 +165,7 @@ describe('in-cluster mode with the deploy/ ServiceAccount', () => {
     const extauth = find<{ data: Record<string, string> }>(
       render(DEPLOY_DIR, ['in-cluster', 'extauth']),
       'ConfigMap',
+      'kyma-apirules-dashboard',
     ).data
     expect(extauth.BEHIND_AUTH_PROXY).toBe('true')
     const behind = await startServerProcess({

@@ -111,6 +111,9 @@ describe('default deployment', () => {
         'ClusterRole/kyma-apirules-dashboard-viewer',
         'ClusterRoleBinding/kyma-apirules-dashboard-viewer',
         'ConfigMap/kyma-apirules-dashboard',
+        'ConfigMap/kyma-apirules-dashboard-revocations',
+        'Role/kyma-apirules-dashboard-revocations',
+        'RoleBinding/kyma-apirules-dashboard-revocations',
         'Deployment/kyma-apirules-dashboard',
         'Namespace/kyma-apirules-dashboard',
         'PodDisruptionBudget/kyma-apirules-dashboard',
@@ -143,13 +146,27 @@ describe('default deployment', () => {
     expect(container.resources.limits).toMatchObject({ memory: expect.any(String) })
   })
 
-  it('mounts no ServiceAccount token in token mode, but the API server CA the server reads', () => {
+  it('lets the token-mode pod read and patch only the revocation list, and mounts the API server CA', () => {
     expect(config.AUTH_MODE).toBe('token')
-    expect(pod.automountServiceAccountToken).toBe(false)
-    expect(
-      find<{ automountServiceAccountToken: boolean }>(objects, 'ServiceAccount')
-        .automountServiceAccountToken,
-    ).toBe(false)
+    expect(config.REVOCATION_STORE).toBe(`${NAMESPACE}/${NAME}-revocations`)
+    expect(pod.automountServiceAccountToken).toBe(true)
+    find<ConfigMap>(objects, 'ConfigMap', `${NAME}-revocations`)
+    const role = find<{ rules: unknown[] }>(objects, 'Role', `${NAME}-revocations`)
+    expect(role.rules).toEqual([
+      {
+        apiGroups: [''],
+        resources: ['configmaps'],
+        resourceNames: [`${NAME}-revocations`],
+        verbs: ['get', 'patch'],
+      },
+    ])
+    const binding = find<{ subjects: unknown[]; roleRef: { name: string } }>(
+      objects,
+      'RoleBinding',
+      `${NAME}-revocations`,
+    )
+    expect(binding.roleRef.name).toBe(`${NAME}-revocations`)
+    expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: NAME, namespace: NAMESPACE }])
     const caFile = config.IN_CLUSTER_CA_FILE ?? ''
     const mount = container.volumeMounts.find((m) => caFile.startsWith(`${m.mountPath}/`))
     expect(mount, 'a volume mount holding IN_CLUSTER_CA_FILE').toBeDefined()
@@ -291,7 +308,7 @@ describe('RBAC', () => {
 describe('components', () => {
   it('in-cluster switches the mode and mounts the ServiceAccount token', () => {
     const objects = render(DEPLOY_DIR, ['in-cluster'])
-    expect(find<ConfigMap>(objects, 'ConfigMap').data.AUTH_MODE).toBe('in-cluster')
+    expect(find<ConfigMap>(objects, 'ConfigMap', NAME).data.AUTH_MODE).toBe('in-cluster')
     expect(
       find<DeploymentSpec>(objects, 'Deployment').spec.template.spec.automountServiceAccountToken,
     ).toBe(true)
@@ -308,7 +325,7 @@ describe('components', () => {
 
   it('only extauth says an authenticating proxy is in front', () => {
     const proxyFlag = (components: string[]) =>
-      find<ConfigMap>(render(DEPLOY_DIR, components), 'ConfigMap').data.BEHIND_AUTH_PROXY
+      find<ConfigMap>(render(DEPLOY_DIR, components), 'ConfigMap', NAME).data.BEHIND_AUTH_PROXY
     expect(proxyFlag([])).toBeUndefined()
     expect(proxyFlag(['in-cluster'])).toBeUndefined()
     expect(proxyFlag(['extauth'])).toBe('true')

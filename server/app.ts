@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
 import type { Config } from './config.ts'
-import { createUpstream } from './credentials/index.ts'
+import { createOwnUpstream, createUpstream } from './credentials/index.ts'
+import { ClusterRevocations } from './sessions/revocations.ts'
 import type { Upstream } from './credentials/upstream.ts'
 import { authRoutes } from './auth-routes.ts'
 import { clusterInfoRoutes } from './cluster-info.ts'
@@ -93,7 +94,14 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
 
   app.server.maxConnections = config.maxConnections
   const perUser = upstream.authMode === 'token' || upstream.authMode === 'oidc'
-  const sessions = perUser ? createSessionGate(config, (message) => app.log.warn(message)) : null
+  const warn = (message: string) => app.log.warn(message)
+  // Sign-outs every replica knows, and every restart: read before the first request is served.
+  const revocations =
+    perUser && config.revocationStore !== null
+      ? new ClusterRevocations(await createOwnUpstream(config), config.revocationStore, warn)
+      : undefined
+  await revocations?.start()
+  const sessions = perUser ? createSessionGate(config, warn, revocations) : null
   // openid-client and its dependencies (≈ 20 MB of RSS) are loaded in oidc mode only.
   const oidc =
     upstream.authMode === 'oidc' && sessions !== null
@@ -197,6 +205,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   app.addHook('onClose', async () => {
     await upstream.close()
     await oidc?.client.close()
+    await revocations?.close()
   })
 
   void app.register(healthRoutes, { upstream })

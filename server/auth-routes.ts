@@ -68,7 +68,11 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
     const session = sessionOf(request)
     if (session !== null) {
       // A copy of the cookie is refused from now on; open watches would otherwise keep running.
-      sessions.store.revoke(session)
+      // Refused here at once; if the shared list cannot be written, other replicas would still
+      // accept a copy: that is logged as an error (the browser's cookie is cleared either way).
+      await sessions.store.revoke(session).catch((err: unknown) => {
+        request.log.error({ err, event: 'revocation not stored' }, 'sign-out not stored')
+      })
       options.onSignOut?.(session)
     }
     return reply

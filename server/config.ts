@@ -2,6 +2,7 @@
 // One table (OPTIONS) drives parsing, validation and the `--help` text, so the three never drift apart.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseStoreName } from './sessions/revocations.ts'
 
 export type AuthMode = 'kubeconfig' | 'in-cluster' | 'token' | 'oidc'
 export const AUTH_MODES: readonly AuthMode[] = ['kubeconfig', 'in-cluster', 'token', 'oidc']
@@ -49,6 +50,8 @@ export interface Config {
   behindAuthProxy: boolean
   /** Token mode: file with the base64 key that seals session cookies; null: a random key per process. */
   sessionKeyFile: string | null
+  /** Token/oidc modes: `<namespace>/<configmap>` keeping signed-out sessions for every replica; null: this process only. */
+  revocationStore: string | null
   sessionMaxAgeMs: number
   sessionIdleTimeoutMs: number
   /** Whole request (headers and body) must have arrived within this time. */
@@ -282,6 +285,16 @@ export const OPTIONS: readonly OptionSpec[] = [
     value: null,
     description:
       'Token mode: file holding the key that seals session cookies (32 random bytes as base64, e.g. `openssl rand -base64 32`). Every replica needs the same key; without one, sessions end with a restart and hold only on the replica that made them.',
+  },
+  {
+    key: 'revocationStore',
+    flag: 'revocation-store',
+    env: 'REVOCATION_STORE',
+    kind: 'string',
+    shownDefault: 'none (this process only)',
+    value: null,
+    description:
+      "Token and oidc modes: `<namespace>/<name>` of a ConfigMap listing signed-out sessions, read every second by every replica, so a sign-out holds on all replicas and across restarts. Written with the dashboard's own identity: the in-cluster ServiceAccount (needs get and patch on it), else the kubeconfig context's user (also create). Without it a sign-out is known only to the process that served it, until it restarts.",
   },
   {
     key: 'sessionMaxAgeMs',
@@ -537,6 +550,13 @@ function validate(config: Config): void {
       throw new ConfigError(
         `EMBED_ALLOWED_ORIGINS entry "${origin}" is not an origin like https://host (no wildcards)`,
       )
+    }
+  }
+  if (config.revocationStore !== null) {
+    try {
+      parseStoreName(config.revocationStore)
+    } catch (error) {
+      throw new ConfigError((error as Error).message)
     }
   }
   if (config.authMode === 'oidc') {

@@ -23,3 +23,17 @@ export async function createUpstream(config: Config): Promise<Upstream> {
       return tokenUpstream(config, config.authMode)
   }
 }
+
+/**
+ * The dashboard's own identity, for what it keeps in the cluster itself (the revocation store) in
+ * the modes where API calls use each user's token: the pod's ServiceAccount when running in a
+ * cluster (and no kubeconfig or context is given), else the kubeconfig context's user.
+ */
+export async function createOwnUpstream(config: Config): Promise<Upstream> {
+  const inCluster =
+    config.kubernetesServiceHost !== null &&
+    config.kubernetesServicePort !== null &&
+    config.kubeconfig === null &&
+    config.context === null
+  return createUpstream({ ...config, authMode: inCluster ? 'in-cluster' : 'kubeconfig' })
+}

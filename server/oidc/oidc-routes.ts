@@ -151,7 +151,11 @@ export async function oidcRoutes(app: FastifyInstance, options: OidcRouteOptions
     const session = sessionOf(request)
     let endSessionUrl: string | null = null
     if (session !== null) {
-      sessions.store.revoke(session)
+      // Refused here at once; if the shared list cannot be written, other replicas would still
+      // accept a copy: that is logged as an error (the browser's cookie is cleared either way).
+      await sessions.store.revoke(session).catch((err: unknown) => {
+        request.log.error({ err, event: 'revocation not stored' }, 'sign-out not stored')
+      })
       options.onSignOut?.(session)
       if (session.credentials.kind === 'oidc') {
         const credentials = session.credentials

@@ -12,6 +12,7 @@ import {
 } from '../security/session-cookie.ts'
 import { SessionStore, type Session } from './session-store.ts'
 import { loadSessionKey } from './session-key.ts'
+import type { Revocations } from './revocations.ts'
 
 export type SessionCheck =
   | { ok: true; session: Session; renewedCookie: string | null }
@@ -75,17 +76,27 @@ export class SessionGate {
   }
 }
 
-export function createSessionGate(config: Config, warn: (message: string) => void): SessionGate {
+export function createSessionGate(
+  config: Config,
+  warn: (message: string) => void,
+  revocations?: Revocations,
+): SessionGate {
   const { key, generated } = loadSessionKey(config.sessionKeyFile)
   if (generated) {
     warn(
       'No --session-key-file: sessions are sealed with a random key made at start; they end when the process restarts and are valid only on this replica',
     )
+  } else if (revocations === undefined) {
+    warn(
+      'No --revocation-store: a signed-out session is refused only by this process, and only until it restarts; other replicas (and this one after a restart) accept a copied cookie until it expires',
+    )
   }
-  const store = new SessionStore(key, {
-    maxAgeMs: config.sessionMaxAgeMs,
-    idleTimeoutMs: config.sessionIdleTimeoutMs,
-  })
+  const store = new SessionStore(
+    key,
+    { maxAgeMs: config.sessionMaxAgeMs, idleTimeoutMs: config.sessionIdleTimeoutMs },
+    Date.now,
+    revocations,
+  )
   return new SessionGate(store, config.secureCookies)
 }
 

@@ -50,10 +50,10 @@ describe('SessionStore', () => {
     expect(store.lookup(used.renewed)).toEqual({ ok: false, reason: 'expired' })
   })
 
-  it('refuses a revoked session', () => {
+  it('refuses a revoked session', async () => {
     const store = new SessionStore(key, { maxAgeMs: 1_000, idleTimeoutMs: 1_000 })
     const { session, sealed } = store.create(bearer('t'), null)
-    store.revoke(session)
+    await store.revoke(session)
     expect(store.lookup(sealed)).toEqual({ ok: false, reason: 'revoked' })
     expect(store.create(bearer('t'), null).session.id).not.toBe(session.id)
   })

@@ -1,14 +1,15 @@
 // Token-mode sessions. The browser holds only an opaque sealed value (see seal.ts); what it stands
 // for — the credentials, the user the API server named, the issue and last-use times — is readable
-// only by a replica that has the session key. The replica itself keeps the sessions that were signed
-// out (a revocation list, until they would have expired anyway), so a copied cookie is refused there
-// after sign-out.
+// only by a replica that has the session key. Signed-out sessions are kept on a revocation list
+// (revocations.ts: this process, or a ConfigMap every replica reads) until they would have expired
+// anyway, so a copied cookie is refused after sign-out.
 //
 // The credentials travel inside the sealed value rather than in a server-side table so that every
 // replica sharing the key can serve every session without a shared database. A later sign-in mode
 // (OIDC) adds its own credential kind to SessionCredentials and reuses the rest.
 import { randomBytes } from 'node:crypto'
 import { seal, unseal } from './seal.ts'
+import { MemoryRevocations, type Revocations } from './revocations.ts'
 
 export interface BearerCredentials {
   kind: 'bearer'
@@ -99,13 +100,19 @@ export class SessionStore {
   readonly limits: SessionLimits
   readonly #key: Buffer
   readonly #now: () => number
-  /** Signed-out session ids → when they would expire anyway (then they can be forgotten). */
-  readonly #revoked = new Map<string, number>()
+  /** Signed-out session ids, until they would expire anyway. */
+  readonly revocations: Revocations
 
-  constructor(key: Buffer, limits: SessionLimits, now: () => number = Date.now) {
+  constructor(
+    key: Buffer,
+    limits: SessionLimits,
+    now: () => number = Date.now,
+    revocations: Revocations = new MemoryRevocations(now),
+  ) {
     this.#key = key
     this.limits = limits
     this.#now = now
+    this.revocations = revocations
   }
 
   /** A new session for credentials the API server has just accepted; returns its sealed value. */
@@ -128,7 +135,7 @@ export class SessionStore {
     const payload = unseal(this.#key, PURPOSE, sealed)
     if (!isSealedSession(payload)) return { ok: false, reason: 'invalid' }
     const now = this.#now()
-    if (this.#revoked.has(payload.sid)) return { ok: false, reason: 'revoked' }
+    if (this.revocations.has(payload.sid)) return { ok: false, reason: 'revoked' }
     if (now - payload.iat >= this.limits.maxAgeMs) return { ok: false, reason: 'expired' }
     if (now - payload.seen >= this.limits.idleTimeoutMs) return { ok: false, reason: 'idle' }
     const session: Session = {
@@ -162,11 +169,12 @@ export class SessionStore {
     return { session: fresh, sealed: this.#seal(fresh) }
   }
 
-  /** Ends a session on this replica: its sealed value is refused from now on. */
-  revoke(session: Session): void {
-    const now = this.#now()
-    for (const [id, expiry] of this.#revoked) if (expiry <= now) this.#revoked.delete(id)
-    this.#revoked.set(session.id, session.issuedAt + this.limits.maxAgeMs)
+  /**
+   * Ends a session: its sealed value is refused from now on (at once here; on other replicas once
+   * the shared list is written). Rejects when the shared list cannot be written.
+   */
+  revoke(session: Session): Promise<void> {
+    return this.revocations.add(session.id, session.issuedAt + this.limits.maxAgeMs)
   }
 
   /** Milliseconds until the session's absolute end (for the cookie's Max-Age). */
