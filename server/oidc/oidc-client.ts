@@ -129,14 +129,19 @@ export class OidcClient {
     await oidc.tokenRevocation(config, current.refreshToken, { token_type_hint: 'refresh_token' })
   }
 
-  /** The provider's sign-out page, where it has one (RP-initiated logout), else null. */
-  async endSessionUrl(current: OidcTokens, postLogoutRedirectUri: string): Promise<string | null> {
+  /**
+   * The provider's sign-out page, where it has one (RP-initiated logout), else null. The URL names
+   * the client (`client_id`), never the ID token: the page navigates to it, so `id_token_hint`
+   * would hand the user's API bearer to page JavaScript and the browser history. (The BFF cannot
+   * end the session for the browser: the provider's session is the browser's cookie there.)
+   */
+  async endSessionUrl(postLogoutRedirectUri: string): Promise<string | null> {
     const config = await this.#configuration()
     if (!config.serverMetadata().end_session_endpoint) return null
     return oidc
       .buildEndSessionUrl(config, {
+        client_id: this.#settings.clientId,
         post_logout_redirect_uri: postLogoutRedirectUri,
-        ...(current.idToken ? { id_token_hint: current.idToken } : {}),
       })
       .toString()
   }

@@ -29,15 +29,19 @@ export interface OidcRouteOptions {
   onSignOut?: (session: Session) => void
 }
 
-/** The flow cookie travels on the provider's redirect back (a cross-site navigation): SameSite=Lax. */
-function flowCookieName(secure: boolean) {
-  return secure ? '__Secure-kyma_dashboard_oidc' : 'kyma_dashboard_oidc'
+/**
+ * The flow cookie travels on the provider's redirect back (a cross-site navigation): SameSite=Lax.
+ * Over TLS it is `__Host-` (Secure, Path=/, no Domain), so a sibling subdomain cannot plant its own
+ * pending sign-in (login CSRF); `__Secure-` with a narrower Path would allow that.
+ */
+export function flowCookieName(secure: boolean) {
+  return secure ? '__Host-kyma_dashboard_oidc' : 'kyma_dashboard_oidc'
 }
 
 function flowCookie(name: string, value: string, secure: boolean, maxAgeS: number) {
   return [
     `${name}=${value}`,
-    'Path=/api/auth/oidc',
+    'Path=/',
     'HttpOnly',
     'SameSite=Lax',
     `Max-Age=${maxAgeS}`,
@@ -162,9 +166,7 @@ export async function oidcRoutes(app: FastifyInstance, options: OidcRouteOptions
         await client.revoke(credentials).catch((err: unknown) => {
           request.log.warn({ err }, 'could not revoke the refresh token at the provider')
         })
-        endSessionUrl = await client
-          .endSessionUrl(credentials, `${origin(request)}/`)
-          .catch(() => null)
+        endSessionUrl = await client.endSessionUrl(`${origin(request)}/`).catch(() => null)
       }
     }
     return reply

@@ -1,7 +1,7 @@
 // oidc mode end to end without a browser: the BFF against the local cluster's real OpenID provider
 // (oidc-provider) and the real kube-apiserver, which trusts the provider's ID tokens.
 import { randomBytes } from 'node:crypto'
-import { fetch } from 'undici'
+import { Agent, fetch } from 'undici'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import {
   apiRulesPath,
@@ -120,7 +120,21 @@ describe('oidc mode', () => {
     const out = await post('/api/auth/logout', session)
     const { endSessionUrl } = (await out.json()) as { endSessionUrl: string }
     expect(endSessionUrl.startsWith(`${cluster.oidc.issuer}/session/end`)).toBe(true)
-    expect(new URL(endSessionUrl).searchParams.get('id_token_hint')).toBeTruthy()
+    // The page navigates to this URL: it names the client, never a token (the ID token is the
+    // API bearer and would sit in page JavaScript and the browser history).
+    const endSession = new URL(endSessionUrl)
+    expect(endSession.searchParams.get('id_token_hint')).toBeNull()
+    expect(endSession.searchParams.get('client_id')).toBe(cluster.oidc.clientId)
+    expect(endSessionUrl).not.toMatch(/eyJ[\w-]*\.[\w-]+\.[\w-]*/)
+    // The real provider accepts it (without its own session cookie here, it goes straight on to
+    // confirm the sign-out; a rejected request would be its error page).
+    const confirm = await fetch(endSessionUrl, {
+      dispatcher: new Agent({ connect: { ca: cluster.caData } }),
+    })
+    const page = await confirm.text()
+    expect(confirm.status, page.slice(0, 2000)).toBe(200)
+    expect(page).toContain('/session/end/confirm')
+    expect(page).not.toMatch(/invalid_request|invalid_client/)
     const after = await get(`/api/k8s${apiRulesPath(namespace)}`, session)
     expect(after.status).toBe(401)
   })
@@ -159,6 +173,67 @@ describe('oidc mode', () => {
     expect(session).not.toBe('')
     // The same code again (replayed from history or a log) is refused by the provider.
     expect(await refused(callbackUrl, flow)).toMatch(/grant/i)
+  })
+
+  it('keeps the callback code and state out of the request log', async () => {
+    const lines: string[] = []
+    const logged = await startBff(
+      {
+        authMode: 'oidc',
+        server: cluster.server,
+        caFile: cluster.caFile,
+        oidcIssuer: cluster.oidc.issuer,
+        oidcClientId: cluster.oidc.clientId,
+        oidcCaFile: cluster.caFile,
+        logLevel: 'info',
+      },
+      { logStream: { write: (line: string) => void lines.push(line) } },
+    )
+    try {
+      const start = await fetch(`${logged.origin}/api/auth/oidc/login`, { redirect: 'manual' })
+      const flow = cookiePair(named(start.headers.getSetCookie(), 'kyma_dashboard_oidc'))
+      const { callbackUrl } = await signInAtProvider(
+        start.headers.get('location') ?? '',
+        cluster.oidc.users.viewer,
+        cluster.caData,
+        `${logged.origin}/api/auth/oidc/callback`,
+      )
+      const code = callbackUrl.searchParams.get('code') ?? ''
+      const state = callbackUrl.searchParams.get('state') ?? ''
+      expect(code).not.toBe('')
+      const res = await fetch(logged.origin + callbackUrl.pathname + callbackUrl.search, {
+        redirect: 'manual',
+        headers: { cookie: flow },
+      })
+      expect(res.status).toBe(303)
+      const log = lines.join('')
+      expect(log).toContain('/api/auth/oidc/callback?code=[redacted]')
+      expect(log).not.toContain(code)
+      expect(log).not.toContain(state)
+    } finally {
+      await logged.close()
+    }
+  })
+
+  it('sets the flow cookie as __Host- with Path=/ over TLS, so a sibling subdomain cannot plant it', async () => {
+    const secure = await startBff({
+      authMode: 'oidc',
+      server: cluster.server,
+      caFile: cluster.caFile,
+      oidcIssuer: cluster.oidc.issuer,
+      oidcClientId: cluster.oidc.clientId,
+      oidcCaFile: cluster.caFile,
+      secureCookies: true,
+    })
+    try {
+      const start = await fetch(`${secure.origin}/api/auth/oidc/login`, { redirect: 'manual' })
+      const flow = named(start.headers.getSetCookie(), '__Host-kyma_dashboard_oidc')
+      expect(flow).toMatch(/; Path=\/;/)
+      expect(flow).toMatch(/; Secure/)
+      expect(flow).not.toMatch(/Domain=/i)
+    } finally {
+      await secure.close()
+    }
   })
 
   it('refuses a wrong password at the provider', async () => {

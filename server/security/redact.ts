@@ -24,6 +24,15 @@ const SECRET_PATTERNS: readonly RegExp[] = [
   /(kyma_dashboard_(?:token|session)=)[^\s;"',]+/gi,
 ]
 
+/** Query parameters that carry one-time secrets (the OIDC callback's `code` and `state`, tokens). */
+const SECRET_QUERY =
+  /([?&](?:code|state|session_state|id_token|access_token|refresh_token|token)=)[^&#]*/gi
+
+/** A request URL for the log: secret query values blanked, then secret-looking text redacted. */
+export function redactUrl(url: string): string {
+  return redactText(url.replace(SECRET_QUERY, `$1${REDACTED}`))
+}
+
 export function redactText(text: string): string {
   let out = text
   for (const pattern of SECRET_PATTERNS) {
@@ -39,8 +48,9 @@ export const logSerializers = {
   req(request: FastifyRequest) {
     return {
       method: request.method,
-      // Query strings can carry selectors but never credentials; redact defensively anyway.
-      url: redactText(request.url),
+      // Kubernetes query strings carry selectors, but the OIDC callback's carries the one-time
+      // authorization code and state: those values never reach the log.
+      url: redactUrl(request.url),
       host: request.headers.host,
       remoteAddress: request.ip,
     }
