@@ -1,7 +1,7 @@
 // Assembles the BFF: request guards (Host, raw URL, CORS preflight, CSRF), security headers on every
 // response, and the routes. `buildServer` is what main.ts starts and what tests listen on (port 0).
 import { randomUUID } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
 import type { Config } from './config.ts'
@@ -41,6 +41,7 @@ export interface ServerDeps {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
 const HEADERS_TIMEOUT_MS = 10_000
+const KEEP_ALIVE_MS = 72_000
 /** Probes come from the kubelet with the pod IP as Host; these two answer any Host (no API access). */
 const PROBE_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz'])
 
@@ -61,6 +62,13 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     },
     // Bodies outside the proxy are tiny JSON (sign-in); the proxy sets its own limit.
     bodyLimit: 64 * 1024,
+    // The client address (sign-in rate limit, logs) from X-Forwarded-For, as far as the configured
+    // proxies in front are trusted; with none, the connection's address (X-Forwarded-For ignored).
+    // (hop 0 is the connection's own address; each trusted hop adds one entry from the right.)
+    trustProxy: (_address: string, hop: number) => hop < config.trustedProxyHops,
+    // An idle kept-alive connection is held no longer than a whole request may take (Fastify's
+    // default would be 72 s whatever --request-timeout says).
+    keepAliveTimeout: Math.min(KEEP_ALIVE_MS, config.requestTimeoutMs),
     // Total time for a request to arrive (headers and body; a watch's response is not limited), and
     // for its headers alone. Node checks these every connectionsCheckingInterval.
     requestTimeout: config.requestTimeoutMs,
@@ -93,6 +101,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   })
 
   app.server.maxConnections = config.maxConnections
+  limitConnectionsPerClient(app, config.maxConnectionsPerClient)
   const perUser = upstream.authMode === 'token' || upstream.authMode === 'oidc'
   const warn = (message: string) => app.log.warn(message)
   // Sign-outs every replica knows, and every restart: read before the first request is served.
@@ -120,6 +129,10 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   }
 
   app.addHook('onRequest', async (request, reply) => {
+    // RFC 9112: a request with more than one Host is a 400 (Node would use the first; a proxy in
+    // front might route by another).
+    if (countHeader(request.raw.rawHeaders, 'host') > 1)
+      return sendStatus(reply, 400, `${DASHBOARD_REFUSAL}: more than one Host header`)
     const pathname = (request.raw.url ?? '/').split('?')[0] ?? '/'
     const probe = request.method === 'GET' && PROBE_PATHS.has(pathname)
     if (!probe && !isAllowedHost(request.headers.host, hosts())) {
@@ -238,4 +251,32 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   })
   void app.register(async (scope) => registerStatic(scope, config.staticDir))
   return app
+}
+
+function countHeader(rawHeaders: readonly string[], name: string): number {
+  let count = 0
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i]?.toLowerCase() === name) count++
+  return count
+}
+
+/**
+ * At most `limit` open connections per remote address: one client's idle or slow sockets cannot
+ * take the whole --max-connections, and the kubelet's probes (another address) still get through.
+ */
+function limitConnectionsPerClient(app: FastifyInstance, limit: number): void {
+  const open = new Map<string, number>()
+  app.server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? ''
+    const count = (open.get(address) ?? 0) + 1
+    if (count > limit) {
+      socket.destroy()
+      return
+    }
+    open.set(address, count)
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1
+      if (left <= 0) open.delete(address)
+      else open.set(address, left)
+    })
+  })
 }

@@ -65,13 +65,25 @@ describe('parseConfig', () => {
     [[], { HOST: '::' }, /--behind-auth-proxy/],
     [[], { SESSION_MAX_AGE: '0' }, /seconds/],
     [[], { MAX_CONNECTIONS: '-1' }, /whole number/],
+    [[], { TRUSTED_PROXY_HOPS: '-1' }, /whole number 0-/],
+    // Cookie tossing over plain http (security round 3, finding 6).
+    [[], { AUTH_MODE: 'token', HOST: '0.0.0.0' }, /--secure-cookies.*cookie tossing/],
+    [
+      [],
+      { AUTH_MODE: 'oidc', HOST: '10.1.2.3', OIDC_ISSUER: 'https://i', OIDC_CLIENT_ID: 'c' },
+      /--secure-cookies/,
+    ],
   ])('rejects %j %j with a clear error', (argv, env, message) => {
     expect(() => parseConfig(argv, env)).toThrow(ConfigError)
     expect(() => parseConfig(argv, env)).toThrow(message)
   })
 
   it('lets a server-side identity listen beyond loopback only behind an authenticating proxy', () => {
-    expect(parseConfig([], { AUTH_MODE: 'token', HOST: '0.0.0.0' }).host).toBe('0.0.0.0')
+    expect(
+      parseConfig([], { AUTH_MODE: 'token', HOST: '0.0.0.0', SECURE_COOKIES: 'true' }).host,
+    ).toBe('0.0.0.0')
+    expect(parseConfig([], { AUTH_MODE: 'token' }).secureCookies).toBe(false)
+    expect(parseConfig([], { TRUSTED_PROXY_HOPS: '0' }).trustedProxyHops).toBe(0)
     expect(parseConfig([], { AUTH_MODE: 'in-cluster', HOST: '[::1]' }).host).toBe('[::1]')
     const behind = parseConfig(['--behind-auth-proxy'], {
       AUTH_MODE: 'in-cluster',

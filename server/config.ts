@@ -62,6 +62,10 @@ export interface Config {
   maxConnections: number
   /** Token mode: sign-in attempts per client address, as a burst; refilled at one per second. */
   signInBurst: number
+  /** Reverse proxies in front whose X-Forwarded-For entries name the client (0: none). */
+  trustedProxyHops: number
+  /** Open connections from one address at most. */
+  maxConnectionsPerClient: number
   /** oidc mode: the OpenID provider and the dashboard's client there. */
   oidcIssuer: string | null
   oidcClientId: string | null
@@ -90,6 +94,8 @@ interface OptionSpec {
   choices?: readonly string[]
   /** Largest value of a 'seconds' option (default 3600). */
   maxSeconds?: number
+  /** Smallest value of a 'count' option (default 1). */
+  minCount?: number
   description: string
 }
 
@@ -355,6 +361,27 @@ export const OPTIONS: readonly OptionSpec[] = [
       'Token mode: sign-in attempts one client address may make at once; one more is allowed each second, beyond that 429.',
   },
   {
+    key: 'trustedProxyHops',
+    flag: 'trusted-proxy-hops',
+    env: 'TRUSTED_PROXY_HOPS',
+    kind: 'count',
+    minCount: 0,
+    shownDefault: '0',
+    value: 0,
+    description:
+      "Reverse proxies in front of the dashboard that append the client to X-Forwarded-For: the client address (sign-in rate limit, logs) is the entry this many hops from the right. 0: the connection's own address (a client-sent X-Forwarded-For is ignored). Never more than the real number of proxies, or clients can choose their address.",
+  },
+  {
+    key: 'maxConnectionsPerClient',
+    flag: 'max-connections-per-client',
+    env: 'MAX_CONNECTIONS_PER_CLIENT',
+    kind: 'count',
+    shownDefault: '64',
+    value: 64,
+    description:
+      "Open connections from one address at most (a browser needs about 6 per tab); further ones are closed at once, so one client's idle sockets cannot take all of --max-connections (or /healthz). Behind a proxy every connection comes from the proxy: raise it to what the proxy opens.",
+  },
+  {
     key: 'oidcIssuer',
     flag: 'oidc-issuer',
     env: 'OIDC_ISSUER',
@@ -503,8 +530,9 @@ function convert(
     }
     case 'count': {
       const count = Number(value)
-      if (!/^\d+$/.test(value) || count < 1 || count > 1_000_000) {
-        throw new ConfigError(`${source} must be a whole number 1-1000000, got "${raw}"`)
+      const min = option.minCount ?? 1
+      if (!/^\d+$/.test(value) || count < min || count > 1_000_000) {
+        throw new ConfigError(`${source} must be a whole number ${min}-1000000, got "${raw}"`)
       }
       return count
     }
@@ -537,6 +565,14 @@ function validate(config: Config): void {
   if (!perUser && !isLoopbackHost(config.host) && !config.behindAuthProxy) {
     throw new ConfigError(
       `${config.authMode} mode acts as one identity for every client, so it listens only on a loopback address unless an authenticating proxy is in front: set --behind-auth-proxy (BEHIND_AUTH_PROXY=true) to listen on ${config.host}`,
+    )
+  }
+  // Cookies are not bound to a port, and over plain http not to a scheme either: another server
+  // on the same host (or on the network path) could plant ("toss") a session cookie, signing a
+  // victim in as the attacker. Over TLS with --secure-cookies the __Host- names prevent that.
+  if (perUser && !isLoopbackHost(config.host) && !config.secureCookies) {
+    throw new ConfigError(
+      `${config.authMode} mode on ${config.host} needs --secure-cookies (SECURE_COOKIES=true) behind a TLS proxy: over plain http another site could plant a session cookie (cookie tossing) and sign visitors in as someone else. Listen on a loopback address for local use.`,
     )
   }
   for (const host of config.allowedHosts ?? []) {

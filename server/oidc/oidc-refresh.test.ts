@@ -2,7 +2,7 @@
 // provider itself is exercised by oidc.int.test.ts and the oidc e2e spec).
 import { randomBytes } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { attachSession, sessionOf, SessionGate } from '../sessions/request-session.ts'
 import { SessionStore, type OidcCredentials } from '../sessions/session-store.ts'
 import type { OidcClient, OidcTokens } from './oidc-client.ts'
@@ -39,7 +39,7 @@ function setup(lifetimeMs: number, refresh: (t: OidcTokens, now: number) => Prom
     const refusal = await refresher.refreshIfDue(req, reply)
     return { refusal, cookies, bearer: (sessionOf(req)?.credentials as OidcCredentials).bearer }
   }
-  return { request, advance: (ms: number) => (now += ms) }
+  return { request, refresher, advance: (ms: number) => (now += ms) }
 }
 
 const renewed = (n: number, now: number): OidcTokens => ({
@@ -51,6 +51,20 @@ const renewed = (n: number, now: number): OidcTokens => ({
 })
 
 describe('OidcRefresher', () => {
+  it('drops a kept refresh result when the reuse window ends, not at some later refresh', async () => {
+    vi.useFakeTimers()
+    try {
+      const t = setup(600_000, async (_t, now) => renewed(2, now))
+      t.advance(590_000)
+      expect((await t.request()).bearer).toBe('token-2')
+      expect(t.refresher.kept).toBe(1)
+      await vi.advanceTimersByTimeAsync(30_001)
+      expect(t.refresher.kept).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('leaves a fresh token alone and refreshes in its last minute, with a new cookie', async () => {
     let calls = 0
     const t = setup(600_000, async (_t, now) => renewed(++calls + 1, now))

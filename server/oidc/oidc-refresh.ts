@@ -24,6 +24,11 @@ export class OidcRefresher {
   readonly #now: () => number
   readonly #pending = new Map<string, Promise<Refreshed>>()
 
+  /** Sessions whose refresh result is still kept for reuse (tests). */
+  get kept(): number {
+    return this.#pending.size
+  }
+
   constructor(client: OidcClient, gate: SessionGate, now: () => number = Date.now) {
     this.#client = client
     this.#gate = gate
@@ -68,12 +73,6 @@ export class OidcRefresher {
 
   #refreshOnce(session: Session, credentials: OidcCredentials): Promise<Refreshed> {
     const key = session.id
-    for (const [id, p] of this.#pending) {
-      void p.then(
-        (r) => this.#now() - r.at > REUSE_MS && this.#pending.delete(id),
-        () => this.#pending.delete(id),
-      )
-    }
     const existing = this.#pending.get(key)
     if (existing) return existing
     const started = (async () => {
@@ -85,7 +84,15 @@ export class OidcRefresher {
       return { session: fresh, sealed, at: this.#now() }
     })()
     this.#pending.set(key, started)
-    started.catch(() => this.#pending.delete(key))
+    // The refreshed tokens are kept only for the reuse window (parallel requests of the same
+    // cookie get the same result), then dropped on a timer rather than on some later refresh.
+    const forget = () => {
+      if (this.#pending.get(key) === started) this.#pending.delete(key)
+    }
+    started.then(
+      () => setTimeout(forget, REUSE_MS).unref(),
+      () => forget(),
+    )
     return started
   }
 }

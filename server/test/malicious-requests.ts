@@ -221,5 +221,16 @@ export function maliciousCases(origin: string): MaliciousCase[] {
       },
       status: 413,
     },
+    {
+      // RFC 9112 §3.2: more than one Host is a 400 (a proxy in front might route by the other).
+      name: 'two Host headers',
+      request: {
+        method: 'GET',
+        target: '/api/k8s/api/v1/namespaces',
+        headers: { Host: origin.replace(/^https?:\/\//, '') },
+      },
+      status: 400,
+      message: /more than one Host/,
+    },
   ]
 }
