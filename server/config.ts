@@ -379,7 +379,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     shownDefault: '64',
     value: 64,
     description:
-      "Open connections from one address at most (a browser needs about 6 per tab); further ones are closed at once, so one client's idle sockets cannot take all of --max-connections (or /healthz). Behind a proxy every connection comes from the proxy: raise it to what the proxy opens.",
+      "Open connections from one address at most (a browser opens about 6 per site); further ones are closed at once, so one client's idle sockets cannot take all of --max-connections (or /healthz). Behind a proxy every connection comes from the proxy: raise it to what the proxy opens.",
   },
   {
     key: 'oidcIssuer',
