@@ -1,10 +1,11 @@
 // Memory a signed-in user can make the BFF hold (security round 3, findings 1 and 2), measured as
 // the BFF process's resident set size (VmRSS) while the attack runs and after it ends:
 //
-//   node bench/memory-attacks.ts [--attack watch|upload|upload-allowed|all] [--bff-dir DIR]
+//   node bench/memory-attacks.ts [--attack watch|upload|upload-allowed|all] [--bff-dir DIR] [--flood]
 //
 //  - watch: 32 watch streams that never read (the socket is paused after the HELLO line), each
-//    subscribed to 14 watches whose API server sends events as fast as it may;
+//    subscribed to 14 watches whose API server sends 120 objects of 4 KB each (--flood: without
+//    end, as fast as it may);
 //  - upload: 100 uploads of 3 MiB − 100 B to paths the allowlist refuses, the rest trickled at one
 //    byte every 5 s (under the body stall limit);
 //  - upload-allowed: the same to an allowed path (APIRules), where only the body budget holds.
@@ -19,6 +20,7 @@ import { connect, type AddressInfo, type Socket } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { SERVER_NODE_FLAGS } from '../server/node-flags.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -26,6 +28,7 @@ const { values: args } = parseArgs({
     'bff-dir': { type: 'string' },
     seconds: { type: 'string', default: '15' },
     after: { type: 'string', default: '20' },
+    flood: { type: 'boolean', default: false },
   },
 })
 const bffDir = path.resolve(
@@ -38,11 +41,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 // --- the stand-in API server --------------------------------------------------------------------
 const pad = 'x'.repeat(4000)
+/**
+ * A watch without resourceVersion: the API server first sends every existing object as ADDED, then
+ * waits. Here 120 objects of 4 KB (≈ 480 KB per watch, so the 14 watches of a stream stay under the
+ * old 8 MiB cut-off, as in the review); with --flood, events without end.
+ */
 function flood(res: ServerResponse) {
   res.writeHead(200, { 'content-type': 'application/json' })
   let n = 0
   const pump = () => {
-    while (!res.destroyed) {
+    while (!res.destroyed && (args.flood || n < 120)) {
       const line = `${JSON.stringify({ type: 'ADDED', object: { kind: 'Thing', metadata: { name: `o${n++}`, resourceVersion: String(n) }, pad } })}\n`
       if (!res.write(line)) return void res.once('drain', pump)
     }
@@ -70,9 +78,11 @@ const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`
 
 // --- the BFF ------------------------------------------------------------------------------------
 async function startBff(): Promise<{ child: ChildProcess; port: number }> {
+  // The V8 flags the image runs with (server/node-flags.ts).
   const child = spawn(
     process.execPath,
     [
+      ...SERVER_NODE_FLAGS,
       path.join(bffDir, 'server/main.ts'),
       '--auth-mode=token',
       `--server=${apiUrl}`,
