@@ -5,9 +5,11 @@
 // capped. (RSS under the full attacks: bench/memory-attacks.ts.)
 import type { ServerResponse } from 'node:http'
 import { connect, type Socket } from 'node:net'
+import { PassThrough } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startBff, type RunningBff } from '../test/bff.ts'
 import { fakeUpstream, startFakeApiServer, type FakeApiServer } from '../test/fake-upstream.ts'
+import { WatchStreams } from '../watch-mux/streams.ts'
 import { openStream, signIn, subscribe } from '../watch-mux/test-support.ts'
 
 const cleanups: (() => unknown)[] = []
@@ -197,4 +199,47 @@ describe('watch streams of a client that does not read', () => {
     const o = { origin: b.origin, port: b.port, cookie: alice }
     expect((await subscribe(o, stream.id, 'a', path(0))).status).toBe(202)
   }, 30_000)
+})
+
+describe('watch stream memory limits', () => {
+  const res = () => new PassThrough() as unknown as ServerResponse
+  const line = (n: number) => ({
+    sub: 'x',
+    event: { type: 'ADDED' as const, object: { pad: 'x'.repeat(n) } },
+  })
+
+  it('closes a stream that stays behind longer than allowed, freeing its watches', async () => {
+    const streams = new WatchStreams({ pauseQueuedBytes: 1024, maxStalledMs: 200, heartbeatMs: 50 })
+    const stream = streams.open(null, res())
+    const abort = new AbortController()
+    stream?.add('x', abort)
+    stream?.send(line(4096))
+    expect(stream?.congested).toBe(true)
+    await new Promise((r) => setTimeout(r, 400))
+    expect(stream?.closed).toBe(true)
+    expect(abort.signal.aborted).toBe(true)
+    expect(streams.queuedBytes).toBe(0)
+  })
+
+  it('closes the stream that is behind when all streams together hold the global budget', () => {
+    const streams = new WatchStreams({
+      pauseQueuedBytes: 8 * 1024,
+      maxQueuedBytes: MIB,
+      totalQueuedBytes: 100 * 1024,
+    })
+    const a = streams.open(null, res())
+    const b = streams.open(null, res())
+    a?.send(line(90 * 1024))
+    expect(a?.closed).toBe(false)
+    expect(streams.queuedBytes).toBeGreaterThan(90 * 1024)
+    // B falls behind too: together over 100 KiB, so B (the one behind and pushing) is closed.
+    b?.send(line(20 * 1024))
+    expect(b?.closed).toBe(true)
+    expect(a?.closed).toBe(false)
+    // A client that keeps up (nothing queued) is not affected by the others.
+    const c = streams.open(null, res())
+    expect(c?.send({ type: 'PING' })).toBe(true)
+    streams.closeAll()
+    expect(streams.queuedBytes).toBe(0)
+  })
 })

@@ -69,8 +69,12 @@ export class WatchStream {
   readonly identity: string | null
   /** Whom the stream counts against (token mode: the user); null outside token mode. */
   readonly owner: string | null
-  /** The response body; the route sends it. */
-  readonly out = new PassThrough()
+  /**
+   * The response body; the route sends it. Its readable side takes every line at once (no
+   * high-water mark to hold a written chunk back), so the queued bytes are counted exactly once:
+   * here, or in the response's socket buffer (queuedBytes).
+   */
+  readonly out = new PassThrough({ readableHighWaterMark: 2 ** 30 })
   readonly #res: ServerResponse
   readonly #owner: WatchStreams
   readonly #subscriptions = new Map<string, AbortController>()
