@@ -1,7 +1,7 @@
 // `npm run bench` = node bench/run.ts [--only name,...] [--quick]
 // Starts one local cluster (or reuses the one named by KYMA_TEST_CLUSTER), builds the SPA if stale,
 // runs the benchmarks, writes bench/results/<date>.json|.md (+ latest.*) and prints the table.
-// Benchmarks: proxy, watch, first-load, big-list, huge-list, editor, diff (see bench/README.md).
+// Benchmarks: proxy, watch, first-load, big-list, huge-list, editor, diff, remote (see bench/README.md).
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -35,6 +35,7 @@ import {
 } from './lib/report.ts'
 import { type PageEnv, runBigListBench, runFirstLoadBench } from './pages.ts'
 import { runProxyBench } from './proxy.ts'
+import { runRemoteBench } from './remote.ts'
 import { runWatchBench } from './watch.ts'
 
 export const BENCHMARKS = [
@@ -45,6 +46,7 @@ export const BENCHMARKS = [
   'huge-list',
   'editor',
   'diff',
+  'remote',
 ] as const
 type Name = (typeof BENCHMARKS)[number]
 
@@ -56,6 +58,7 @@ const TITLES: Record<Name, string> = {
   'huge-list': 'Huge list',
   editor: 'Editor sync',
   diff: 'Review diff',
+  remote: 'Remote cluster',
 }
 
 interface Outcome {
@@ -88,7 +91,7 @@ const selected = BENCHMARKS.filter((n) => !only || only.includes(n))
 const quick = values.quick
 const resultsDir = values['results-dir'] ?? join(repoRoot, 'bench/results')
 const needsPages = selected.some((n) =>
-  ['first-load', 'big-list', 'huge-list', 'editor'].includes(n),
+  ['first-load', 'big-list', 'huge-list', 'editor', 'remote'].includes(n),
 )
 
 const startedAt = new Date()
@@ -261,6 +264,13 @@ try {
           ...(skipped ? { skipped } : {}),
         }
       })
+    if (name === 'remote')
+      await measure(name, () =>
+        runRemoteBench(
+          { info, browser: browser as Browser, staticDir: staticDir as string, log: say },
+          { runs: quick ? 1 : 3 },
+        ),
+      )
     if (name === 'diff')
       await measure(name, async () => {
         const r = runDiffBench({ runs: quick ? 3 : 10, referenceRuns: quick ? 1 : 2 })

@@ -42,7 +42,7 @@ export interface Config {
   embedAllowedOrigins: string[]
   staticDir: string
   logLevel: LogLevel
-  /** Time to wait for the API server's response headers (not applied to the body of watches). */
+  /** Time to wait for the API server's response headers; also the upstream watch window. */
   upstreamTimeoutMs: number
   /** How long graceful shutdown may take before the process exits anyway. */
   shutdownTimeoutMs: number
@@ -261,7 +261,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     shownDefault: '30',
     value: 30_000,
     description:
-      'Seconds to wait for the API server to answer (watch streams are exempt once started).',
+      'Seconds to wait for the API server to answer. Also the watch window: watches are re-opened from their last version after it, and one silent for it + 5 s is a lost connection (the page says so).',
   },
   {
     key: 'shutdownTimeoutMs',

@@ -88,7 +88,8 @@ async function fake(): Promise<FakeApiServer> {
     }
     res.writeHead(200, { 'content-type': 'application/json' })
     res.flushHeaders()
-    open.set(url, res)
+    // Keyed without the watch window the BFF adds (upstream-resume.test.ts covers it).
+    open.set(url.replace(/&timeoutSeconds=\d+/, ''), res)
   })
   cleanups.push(() => server.close())
   return server
@@ -125,7 +126,13 @@ describe('watch stream', () => {
 
     const a = await subscribe(o, stream.id, 'a', `${APIRULES}?watch=true&resourceVersion=1`)
     expect(a.status).toBe(202)
-    const s = await subscribe(o, stream.id, 's', '/api/v1/namespaces/demo/services?watch=true')
+    // A client-chosen watch timeout (shorter than the BFF's window) ends at the client, not resumed.
+    const s = await subscribe(
+      o,
+      stream.id,
+      's',
+      '/api/v1/namespaces/demo/services?watch=true&timeoutSeconds=10',
+    )
     expect(s.status).toBe(202)
     await stream.next((v) => v.sub === 'a' && v.type === 'OPEN')
     await stream.next((v) => v.sub === 's' && v.type === 'OPEN')

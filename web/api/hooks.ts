@@ -2,7 +2,7 @@
 // current by a shared watch (watch-registry.ts) that edits the cached ListState in place; nothing
 // polls. Writes are in write.ts, permission checks in access.ts.
 import { useEffect, useMemo } from 'react'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { k8sFetch } from './client.ts'
 import { retryOnTransient } from './errors.ts'
 import type { K8sList, K8sObject } from './k8s-types.ts'
@@ -37,6 +37,35 @@ export interface K8sListResult<T extends K8sObject> {
 
 const EMPTY_MAP = new Map<string, never>()
 
+function listFetcher<T extends K8sObject>(
+  path: string,
+  labelSelector: string | undefined,
+  fieldSelector: string | undefined,
+) {
+  return async ({ signal }: { signal: AbortSignal }) =>
+    toListState(
+      await k8sFetch<K8sList<T>>(path, { query: { labelSelector, fieldSelector }, signal }),
+    )
+}
+
+/**
+ * Starts the list that `useK8sList(d, namespace)` will ask for, before the component that uses it
+ * exists: a route calls it while the page's code is still loading, so the list's round trip to the
+ * API server runs in parallel with the chunk instead of after it. The hook then finds the list in
+ * flight (or arrived) under the same key. Errors are left to the hook (which shows and retries them).
+ */
+export function prefetchK8sList(qc: QueryClient, d: ResourceDescriptor, namespace?: string): void {
+  const ns = d.namespaced ? namespace : undefined
+  const queryKey = listQueryKey(d, ns, {})
+  if (qc.getQueryState(queryKey)) return
+  void qc.prefetchQuery({
+    queryKey,
+    queryFn: listFetcher(resourcePath(d, { namespace: ns }), undefined, undefined),
+    ...WATCHED_QUERY,
+    retry: false,
+  })
+}
+
 /**
  * Lists a resource (in one namespace, or in all when `namespace` is undefined) and keeps the list
  * current with a watch. Events are applied in place by `namespace/name`.
@@ -58,10 +87,7 @@ export function useK8sList<T extends K8sObject = K8sObject>(
   const path = enabled ? resourcePath(d, { namespace: ns }) : ''
   const query = useQuery({
     queryKey: key,
-    queryFn: async ({ signal }) =>
-      toListState(
-        await k8sFetch<K8sList<T>>(path, { query: { labelSelector, fieldSelector }, signal }),
-      ),
+    queryFn: listFetcher<T>(path, labelSelector, fieldSelector),
     enabled,
     ...WATCHED_QUERY,
   })

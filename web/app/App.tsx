@@ -24,7 +24,7 @@ const queryClient: QueryClient = new QueryClient({
   },
 })
 
-const router = createAppRouter()
+const router = createAppRouter(queryClient)
 
 export function App() {
   return (

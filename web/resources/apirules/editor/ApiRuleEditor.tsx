@@ -21,6 +21,7 @@ import { useSaveFlow, type SaveAdapter } from '../../../editor/save/useSaveFlow.
 import {
   createApiRule,
   saveErrorMessage,
+  isLostAnswer,
   getApiRule,
   replaceApiRule,
   toRequestObject,
@@ -115,7 +116,8 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
       read: (name, apiVersion) => getApiRule(versionOfApiVersion(apiVersion), namespace, name),
       toRequest: (value, rv) => toRequestObject(value, namespace, rv),
       isConflict,
-      refusalIssues: (err) => (err instanceof StatusError ? statusToIssues(err.status) : undefined),
+      refusalIssues: (err) =>
+        err instanceof StatusError && !isLostAnswer(err) ? statusToIssues(err.status) : undefined,
       errorMessage: saveErrorMessage,
       // The version's own deprecation warning is already shown by the form.
       knownWarning: crdVersion(checks.crd, version)?.deprecationWarning,

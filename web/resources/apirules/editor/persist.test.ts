@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FIELD_MANAGER } from '../../../api/write.ts'
-import { createApiRule, getApiRule, replaceApiRule, toRequestObject } from './persist.ts'
+import { StatusError } from '../../../api/client.ts'
+import {
+  createApiRule,
+  getApiRule,
+  isLostAnswer,
+  replaceApiRule,
+  saveErrorMessage,
+  toRequestObject,
+} from './persist.ts'
 
 const sent: { url: URL; method: string }[] = []
 
@@ -62,5 +70,25 @@ describe('APIRule writes', () => {
       'gateway.kyma-project.io/v1beta1 APIRule is deprecated',
       'gateway.kyma-project.io/v1beta1 APIRule is deprecated',
     ])
+  })
+})
+
+describe('saveErrorMessage', () => {
+  const status = (code: number, message: string) =>
+    new StatusError({ kind: 'Status', status: 'Failure', code, message }, code)
+
+  it('says that the edit is kept and may have landed when the answer was lost (502/503/504)', () => {
+    const lost = status(504, 'The Kubernetes API server https://k did not answer in time')
+    expect(isLostAnswer(lost)).toBe(true)
+    expect(saveErrorMessage(lost)).toBe(
+      'The Kubernetes API server https://k did not answer in time. Your edit is kept here; the ' +
+        'cluster may or may not have it — save again to compare.',
+    )
+  })
+
+  it("passes an answer of the API server on unchanged (it is listed as the server's refusal)", () => {
+    const refused = status(422, 'APIRule "a" is invalid: spec.hosts: Required value')
+    expect(isLostAnswer(refused)).toBe(false)
+    expect(saveErrorMessage(refused)).toBe('APIRule "a" is invalid: spec.hosts: Required value')
   })
 })

@@ -1,6 +1,7 @@
 // Writes APIRules to the cluster through web/api's write API (field manager, strict field
 // validation, dry runs, warnings), in the version the document is written in.
 import { ALL_NAMESPACES } from '../../../app/namespace.ts'
+import { StatusError } from '../../../api/client.ts'
 import type { K8sObject } from '../../../api/k8s-types.ts'
 import { getObject } from '../../../api/read.ts'
 import { APIRULES, atVersion } from '../../../api/resources.ts'
@@ -77,8 +78,19 @@ export async function getApiRule(version: string, ns: string, name: string): Pro
   )
 }
 
-/** The text of a failed save, as the editor shows it (the server's own message, unchanged). */
+/**
+ * The text of a failed save, as the editor shows it (the server's own message, unchanged). When
+ * the answer was lost on the way (502/503/504: the API server unreachable or too slow), the write
+ * may still have landed: say so, and that the edit is still here.
+ */
 export function saveErrorMessage(err: unknown): string {
+  if (err instanceof StatusError && isLostAnswer(err))
+    return `${err.message}. Your edit is kept here; the cluster may or may not have it — save again to compare.`
   if (err instanceof Error) return err.message
   return String(err)
+}
+
+/** A failure of the way to the API server, not an answer from it (no refusal to list). */
+export function isLostAnswer(err: unknown): boolean {
+  return err instanceof StatusError && [502, 503, 504].includes(err.code)
 }
