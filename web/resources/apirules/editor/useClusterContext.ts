@@ -57,11 +57,13 @@ export function useClusterContext(namespace: string): ValidationContext {
       })),
       pods: pods.data && podContextOf(pods.data.items),
       readyEndpoints: slices.data && readyEndpointsOf(slices.data.items),
-      // Not served (no CRD): the controller then fails its own list, nothing the author can change.
-      externalGateways: externalGateways.data?.items.map((g) => ({
-        namespace: g.metadata.namespace ?? '',
-        name: g.metadata.name ?? '',
-      })),
+      // Not served (no CRD): there is none, and the controller cannot get the one named.
+      externalGateways: externalGateways.absent
+        ? []
+        : externalGateways.data?.items.map((g) => ({
+            namespace: g.metadata.namespace ?? '',
+            name: g.metadata.name ?? '',
+          })),
       mesh: mesh.data === undefined ? undefined : meshConfigOf(mesh.data),
       unreadable,
     }
@@ -80,6 +82,7 @@ export function useClusterContext(namespace: string): ValidationContext {
     slices.forbidden,
     externalGateways.data,
     externalGateways.forbidden,
+    externalGateways.absent,
     mesh.data,
     mesh.forbidden,
   ])

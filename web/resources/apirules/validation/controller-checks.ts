@@ -25,16 +25,68 @@ export interface ControllerCheck {
   /**
    * What the editor does. `checked`: the same message at the same attribute; `admission`: the
    * CRD refuses the object first, so the controller never sees it (the editor's schema check says
-   * so); `not-checked`: a failure of the controller's own reads, nothing the author can change.
+   * so); `unreachable`: the controller never reports it for a v2 object (`when` says why), so the
+   * editor does not either; `not-checked`: a failure of the controller's own reads, or of objects
+   * the local cluster cannot hold, nothing the author can change.
    */
-  editor: 'checked' | 'admission' | 'not-checked'
+  editor: 'checked' | 'admission' | 'unreachable' | 'not-checked'
+  /**
+   * Where the words come from when not from the controller's validation: `discovery`, the
+   * controller's Gateway lookup before validation (on failure it is the only failure reported);
+   * `istio`, Istio's CRD refusing the object the controller generates (status "ApiRuleErrors: …").
+   */
+  stage?: 'discovery' | 'istio'
 }
 
 const RULE = '.spec.rules[i]'
 const SIDECAR_FAILED = 'Failed to execute sidecar injection validation, err: %s'
 
+const SHADOWED = 'never: the Gateway lookup before validation reports it first (see discovery*)'
+const DROPPED =
+  'never for v2: the conversion to v2alpha1 drops empty lists, so the controller sees none'
+
 /** Keyed by a name the editor's code uses; the key means nothing to the controller. */
 export const CONTROLLER_CHECKS = {
+  discoveryNoGateway: {
+    message: 'Either gateway or externalGateway must be specified',
+    attribute: 'spec',
+    when: 'neither or both of gateway and externalGateway (only this failure is reported)',
+    environment: false,
+    editor: 'checked',
+    stage: 'discovery',
+  },
+  discoveryGateway: {
+    message: 'Could not get specified Gateway',
+    attribute: 'spec.gateway',
+    when: 'spec.gateway is not an Istio Gateway the controller can get (only this failure is reported)',
+    environment: true,
+    editor: 'checked',
+    stage: 'discovery',
+  },
+  discoveryExternalGateway: {
+    message: 'Could not get specified ExternalGateway',
+    attribute: 'spec.externalGateway',
+    when: 'spec.externalGateway (namespace/name, or name in the APIRule namespace) does not exist, or ExternalGateways are not served',
+    environment: true,
+    editor: 'checked',
+    stage: 'discovery',
+  },
+  discoveryGeneratedGateway: {
+    message: 'Could not find generated Gateway for ExternalGateway (expected: %s/%s)',
+    attribute: 'spec.externalGateway',
+    when: 'the ExternalGateway exists but its generated Istio Gateway does not',
+    environment: true,
+    editor: 'not-checked',
+    stage: 'discovery',
+  },
+  jwksScheme: {
+    message: 'url must have scheme http:// or https://',
+    attribute: `${RULE}.jwt.authentications[k].jwksUri`,
+    when: "a jwksUri the controller's check accepts (`/jwks`, `mailto:x`) but Istio's RequestAuthentication refuses",
+    environment: false,
+    editor: 'checked',
+    stage: 'istio',
+  },
   emptySpec: {
     message: 'APIRule in version v2alpha1 contains an empty spec. To troubleshoot, see %s.',
     attribute: '.spec',
@@ -77,7 +129,8 @@ export const CONTROLLER_CHECKS = {
   },
   serviceNotFound: {
     message: SIDECAR_FAILED,
-    parts: ['services "%s" not found'],
+    // Kubernetes' NotFound from the controller's cache, not a literal of its source.
+    parts: ['Service "%s" not found'],
     attribute: RULE,
     when: "the rule's Service (rule, else spec; namespace: rule, spec, APIRule) does not exist",
     environment: true,
@@ -163,9 +216,9 @@ export const CONTROLLER_CHECKS = {
   authorizationsEmpty: {
     message: 'authorizations defined, but no configuration exists',
     attribute: `${RULE}.jwt.authorizations`,
-    when: 'authorizations: [] (jwt, or extAuth restrictions as .extAuth.authorizations)',
+    when: DROPPED,
     environment: false,
-    editor: 'checked',
+    editor: 'unreachable',
   },
   authorizationNull: {
     message: 'authorization is empty',
@@ -177,9 +230,9 @@ export const CONTROLLER_CHECKS = {
   scopesEmpty: {
     message: 'value is empty',
     attribute: `${RULE}.jwt.authorizations[k].requiredScopes`,
-    when: 'requiredScopes: []',
+    when: DROPPED,
     environment: false,
-    editor: 'checked',
+    editor: 'unreachable',
   },
   scopeEmpty: {
     message: 'scope value is empty',
@@ -191,9 +244,9 @@ export const CONTROLLER_CHECKS = {
   audiencesEmpty: {
     message: 'value is empty',
     attribute: `${RULE}.jwt.authorizations[k].audiences`,
-    when: 'audiences: []',
+    when: DROPPED,
     environment: false,
-    editor: 'checked',
+    editor: 'unreachable',
   },
   audienceEmpty: {
     message: 'audience value is empty',
@@ -263,9 +316,9 @@ export const CONTROLLER_CHECKS = {
   shortHostNoGateway: {
     message: 'Unable to find Gateway "%s"',
     attribute: '.spec.hosts[k]',
-    when: 'a short host, and spec.gateway does not exist',
+    when: SHADOWED,
     environment: true,
-    editor: 'checked',
+    editor: 'unreachable',
   },
   shortHostGateway: {
     message:
@@ -292,30 +345,30 @@ export const CONTROLLER_CHECKS = {
   noGateway: {
     message: 'Either gateway or externalGateway must be specified',
     attribute: '.spec',
-    when: 'neither gateway nor externalGateway',
+    when: SHADOWED,
     environment: false,
-    editor: 'checked',
+    editor: 'unreachable',
   },
   bothGateways: {
     message: 'Only one of gateway or externalGateway can be specified',
     attribute: '.spec',
-    when: 'both gateway and externalGateway',
+    when: SHADOWED,
     environment: false,
-    editor: 'checked',
+    editor: 'unreachable',
   },
   gatewayNotFound: {
     message: 'Gateway not found',
     attribute: '.spec.gateway',
-    when: 'no Istio Gateway is namespace/name of spec.gateway',
+    when: SHADOWED,
     environment: true,
-    editor: 'checked',
+    editor: 'unreachable',
   },
   externalGatewayNotFound: {
     message: 'ExternalGateway not found',
     attribute: '.spec.externalGateway',
-    when: 'no ExternalGateway is namespace/name of spec.externalGateway',
+    when: SHADOWED,
     environment: true,
-    editor: 'checked',
+    editor: 'unreachable',
   },
 } as const satisfies Record<string, ControllerCheck>
 

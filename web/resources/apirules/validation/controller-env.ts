@@ -56,7 +56,7 @@ export function sidecarIssues(
   if (!svc)
     return [
       {
-        ...controllerError('serviceNotFound', at, `services "${target.name}" not found`),
+        ...controllerError('serviceNotFound', at, `Service "${target.name}" not found`),
         kind: 'missing-service',
         explanation: `Service "${target.name}" not found in namespace "${target.namespace}"`,
       },

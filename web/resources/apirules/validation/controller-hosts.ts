@@ -74,11 +74,11 @@ export function hostIssues(spec: Obj, name: string, namespace: string, ctx: Vali
     const at = ['spec', 'hosts', k]
     let domain = ''
     if (isControllerShortHost(h)) {
+      // A missing Gateway: the controller's Gateway lookup reports it first (gatewayIssues).
       if (!ctx.gateways) {
         if (ctx.unreadable?.includes('gateways'))
           out.push(notChecked(at, 'gateways', 'shortHostGateway'))
-      } else if (!gateway) out.push(controllerError('shortHostNoGateway', at, gatewayRef ?? ''))
-      else if (!singleWildcardHost(serversOf(gateway)))
+      } else if (gateway && !singleWildcardHost(serversOf(gateway)))
         out.push(controllerError('shortHostGateway', at))
       domain = controllerGatewayDomain(gateway)
     } else if (!(h.length <= 255 && FQDN.test(h))) out.push(controllerError('hostInvalid', at))
@@ -105,31 +105,38 @@ export function hostIssues(spec: Obj, name: string, namespace: string, ctx: Vali
   return out
 }
 
-export function gatewayIssues(spec: Obj, ctx: ValidationContext): Issue[] {
+/**
+ * The controller's Gateway lookup, before its validation: neither or both of gateway and
+ * externalGateway, or one it cannot get. On such a failure the controller reports nothing else;
+ * the editor still shows the other problems, which the controller reports once this one is fixed.
+ */
+export function gatewayIssues(spec: Obj, namespace: string, ctx: ValidationContext): Issue[] {
   const gw = typeof spec.gateway === 'string' ? spec.gateway : undefined
   const egw = typeof spec.externalGateway === 'string' ? spec.externalGateway : undefined
-  if (gw === undefined && egw === undefined) return [controllerError('noGateway', ['spec'])]
-  if (gw !== undefined && egw !== undefined) return [controllerError('bothGateways', ['spec'])]
+  if ((gw === undefined) === (egw === undefined))
+    return [controllerError('discoveryNoGateway', ['spec'])]
   if (gw !== undefined) {
     if (ctx.gateways)
       return findGateway(gw, ctx)
         ? []
         : [
             {
-              ...controllerError('gatewayNotFound', ['spec', 'gateway']),
+              ...controllerError('discoveryGateway', ['spec', 'gateway']),
               kind: 'missing-gateway',
               explanation: `Gateway ${gw} does not exist.`,
             },
           ]
     return ctx.unreadable?.includes('gateways')
-      ? [notChecked(['spec', 'gateway'], 'gateways', 'gatewayNotFound')]
+      ? [notChecked(['spec', 'gateway'], 'gateways', 'discoveryGateway')]
       : []
   }
+  // `name` alone is an ExternalGateway in the APIRule's namespace.
+  const ref = egw?.includes('/') ? egw : `${namespace}/${egw ?? ''}`
   if (ctx.externalGateways)
-    return ctx.externalGateways.some((g) => `${g.namespace}/${g.name}` === egw)
+    return ctx.externalGateways.some((g) => `${g.namespace}/${g.name}` === ref)
       ? []
-      : [controllerError('externalGatewayNotFound', ['spec', 'externalGateway'])]
+      : [controllerError('discoveryExternalGateway', ['spec', 'externalGateway'])]
   return ctx.unreadable?.includes('externalGateways')
-    ? [notChecked(['spec', 'externalGateway'], 'externalGateways', 'externalGatewayNotFound')]
+    ? [notChecked(['spec', 'externalGateway'], 'externalGateways', 'discoveryExternalGateway')]
     : []
 }

@@ -28,29 +28,25 @@ function jwksProblem(uri: string): string | undefined {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
+/**
+ * Empty lists (`authorizations: []`, `requiredScopes: []`, `audiences: []`) are not checked: the
+ * conversion from v2 drops them before the controller sees the rule (controller-checks.ts).
+ */
 function authorizationIssues(config: Obj, at: DocPath): Issue[] {
-  // A missing (or null) list is not checked; an empty one is refused.
-  if (!Array.isArray(config.authorizations)) return []
-  const list = config.authorizations as unknown[]
-  if (list.length === 0) return [controllerError('authorizationsEmpty', [...at, 'authorizations'])]
   const out: Issue[] = []
-  list.forEach((z, k) => {
+  arr(config.authorizations).forEach((z, k) => {
     const here = [...at, 'authorizations', k]
     if (!isObj(z)) {
       out.push(controllerError('authorizationNull', here))
       return
     }
     const fields = [
-      ['requiredScopes', 'scopesEmpty', 'scopeEmpty'],
-      ['audiences', 'audiencesEmpty', 'audienceEmpty'],
+      ['requiredScopes', 'scopeEmpty'],
+      ['audiences', 'audienceEmpty'],
     ] as const
-    for (const [field, emptyList, emptyValue] of fields) {
-      const values = z[field]
-      if (!Array.isArray(values)) continue
-      if (values.length === 0) out.push(controllerError(emptyList, [...here, field]))
-      else if (values.some((v) => v === '' || v === null))
+    for (const [field, emptyValue] of fields)
+      if (arr(z[field]).some((v) => v === '' || v === null))
         out.push(controllerError(emptyValue, [...here, field]))
-    }
   })
   return out
 }
@@ -68,6 +64,9 @@ function authenticationIssues(config: Obj, at: DocPath): Issue[] {
     if (issuer) out.push(controllerError('issuerInvalid', [...here, 'issuer'], issuer))
     const jwks = jwksProblem(str(a.jwksUri))
     if (jwks) out.push(controllerError('jwksUriInvalid', [...here, 'jwksUri'], jwks))
+    // Accepted by the controller, refused by Istio in the RequestAuthentication it generates.
+    else if (!/^https?:\/\//.test(str(a.jwksUri)))
+      out.push(controllerError('jwksScheme', [...here, 'jwksUri']))
     const headers = arr(a.fromHeaders).length
     const params = arr(a.fromParams).length
     // The mixture is reported at the later of the two kinds, where it starts.

@@ -3,6 +3,7 @@ import { doubleStarProblems, pathCovers } from '../domain/paths.ts'
 import { controllerIssuesV1beta1, controllerIssuesV2 } from './controller.ts'
 import { formatPath } from './paths.ts'
 import { firstPathConflict } from './controller-paths.ts'
+import { meshConfigOf } from '../domain/mesh.ts'
 import type { Issue, ValidationContext } from './types.ts'
 
 const msgs = (issues: { path: (string | number)[]; message: string }[]) =>
@@ -55,8 +56,9 @@ describe("v2 controller checks: the controller's words at its attribute paths", 
     expect(errors(controllerIssuesV2(v2({ gateway: undefined, rules })))).toEqual([
       'spec: Either gateway or externalGateway must be specified',
     ])
+    // The controller's Gateway lookup says the same for both (validation never sees it).
     expect(errors(controllerIssuesV2(v2({ externalGateway: 'a/b', rules })))).toEqual([
-      'spec: Only one of gateway or externalGateway can be specified',
+      'spec: Either gateway or externalGateway must be specified',
     ])
   })
   it('one rule-order conflict, at spec.rules, /* named /{**}', () => {
@@ -112,6 +114,7 @@ describe("v2 controller checks: the controller's words at its attribute paths", 
               authentications: [
                 { issuer: '', jwksUri: 'not a uri', fromHeaders: [{ name: 'a' }, { name: 'b' }] },
                 { issuer: 'https://i', jwksUri: 'https://k', fromParams: ['t'] },
+                { issuer: 'https://i', jwksUri: '/k' },
               ],
               authorizations: [{ requiredScopes: ['', 'x'], audiences: [] }],
             },
@@ -121,12 +124,13 @@ describe("v2 controller checks: the controller's words at its attribute paths", 
     )
     expect(errors(issues)).toEqual([
       'spec.rules[0].jwt.authentications: A JWT config must have at least one authentication',
+      // audiences: [] is dropped by the conversion to v2alpha1: the controller never sees it.
       'spec.rules[1].jwt.authorizations[0].requiredScopes: scope value is empty',
-      'spec.rules[1].jwt.authorizations[0].audiences: value is empty',
       'spec.rules[1].jwt.authentications[0].issuer: value is empty or not a valid uri err=value is empty',
       'spec.rules[1].jwt.authentications[0].jwksUri: value is empty or not a valid uri err=parse "not a uri": invalid URI for request',
       'spec.rules[1].jwt.authentications[0].fromHeaders: multiple fromHeaders are not supported',
       'spec.rules[1].jwt.authentications[1].fromParams: mixture of multiple fromHeaders and fromParams is not supported',
+      'spec.rules[1].jwt.authentications[2].jwksUri: url must have scheme http:// or https://',
     ])
   })
   it('two jwt authentications for one issuer that differ (the two-issuer rule)', () => {
@@ -207,14 +211,14 @@ describe("v2 controller checks: the controller's words at its attribute paths", 
       ctx,
     )
     expect(errors(issues)).toEqual([
-      'spec.rules[0]: Failed to execute sidecar injection validation, err: services "x" not found',
+      'spec.rules[0]: Failed to execute sidecar injection validation, err: Service "x" not found',
       'spec.rules[1]: Pod ns/p1 does not have an injected istio sidecar',
       'spec.rules[1].extAuth.authorizers[0]: Authorizer not found in Istio ConfigMap mesh data',
       'spec.rules[1].extAuth.authorizers[1]: EnvoyExtAuthzHttp not found in Istio ConfigMap mesh data for authorizer',
       'spec.hosts[0]: Host is occupied by another Virtual Service',
     ])
     expect(errors(controllerIssuesV2(v2({ gateway: 'a/b', rules: [] }), ctx))).toContain(
-      'spec.gateway: Gateway not found',
+      'spec.gateway: Could not get specified Gateway',
     )
   })
   it('a read the user may not make is a warning that says so, not silence', () => {
@@ -314,5 +318,36 @@ describe('v1beta1 controller checks', () => {
       'spec.rules[1].accessStrategies: Secure access strategies cannot be used in combination with unsecure access strategies',
       'spec.rules[2].path: multiple rules defined for the same path and method',
     ])
+  })
+})
+
+describe('the mesh config as the controller reads it', () => {
+  const ext = v2({ rules: [{ path: '/a', methods: ['GET'], extAuth: { authorizers: ['a'] } }] })
+  const with_ = (data: Record<string, string> | null) =>
+    msgs(controllerIssuesV2(ext, { namespace: 'ns', mesh: meshConfigOf(data) }))
+  it('no ConfigMap, no mesh key, mesh that is not mesh YAML', () => {
+    expect(with_(null)).toEqual(['spec.rules[0].extAuth: Failed to get Istio ConfigMap'])
+    expect(with_({})).toEqual([
+      'spec.rules[0].extAuth.authorizers: Istio ConfigMap does not contain mesh key',
+    ])
+    expect(with_({ mesh: 'extensionProviders: {a: 1' })).toEqual([
+      'spec.rules[0].extAuth.authorizers: Failed to unmarshal mesh data',
+    ])
+    expect(with_({ mesh: 'extensionProviders: 3' })).toEqual([
+      'spec.rules[0].extAuth.authorizers: Failed to unmarshal mesh data',
+    ])
+  })
+  it('the providers, HTTP or not', () => {
+    expect(
+      meshConfigOf({
+        mesh: 'extensionProviders:\n- name: a\n  envoyExtAuthzHttp: {service: x, port: 80}\n- name: g\n  envoyExtAuthzGrpc: {}\n',
+      }),
+    ).toEqual({
+      providers: [
+        { name: 'a', http: true },
+        { name: 'g', http: false },
+      ],
+    })
+    expect(with_({ mesh: 'extensionProviders:\n- name: a\n  envoyExtAuthzHttp: {}\n' })).toEqual([])
   })
 })

@@ -67,7 +67,7 @@ export function controllerIssuesV2(obj: unknown, ctx: ValidationContext = {}): I
     })
   out.push(...jwtDifferIssues(rules))
   out.push(...hostIssues(spec, name, ns, ctx))
-  out.push(...gatewayIssues(spec, ctx))
+  out.push(...gatewayIssues(spec, ns, ctx))
 
   // Beyond the controller: a port the Service does not have, and what leaves a Ready rule unreachable.
   if (ctx.services) {
