@@ -130,12 +130,14 @@ export const CONTROLLER_FIXTURES: ControllerFixture[] = [
   fx('c-svc-missing', 'serviceNotFound', true, { service: { name: 'missing', port: 80 } }),
   fx('c-svc-present', 'serviceNotFound', false, { service: { name: 'backend', port: 80 } }),
   fx('c-svc-no-selector', 'noSelector', true, { service: { name: 'noselector', port: 80 } }),
+  fx('c-svc-selector', 'noSelector', false, { service: { name: 'backend', port: 80 } }),
   fx('c-svc-no-sidecar', 'noSidecar', true, { service: { name: 'nosidecar', port: 80 } }),
   fx('c-svc-sidecar', 'noSidecar', false, { service: { name: 'withsidecar', port: 80 } }),
 
   fx('c-authz-unknown', 'authorizerNotFound', true, { rules: [extRule(['no-such-authorizer'])] }),
   fx('c-authz-known', 'authorizerNotFound', false, { rules: [extRule(['oauth2-proxy'])] }),
   fx('c-authz-grpc', 'authorizerNotHttp', true, { rules: [extRule(['grpc-authz'])] }),
+  fx('c-authz-http', 'authorizerNotHttp', false, { rules: [extRule(['oauth2-proxy'])] }),
   fx('c-authz-two', 'authorizerNotHttp', true, {
     rules: [extRule(['oauth2-proxy', 'grpc-authz', 'nope'])],
   }),
@@ -176,6 +178,12 @@ export const CONTROLLER_FIXTURES: ControllerFixture[] = [
   }),
   fx('c-scope-empty', 'scopeEmpty', true, {
     rules: [jwtRule({ authentications: [AUTH], authorizations: [{ requiredScopes: ['a', ''] }] })],
+  }),
+  fx('c-scope-given', 'scopeEmpty', false, {
+    rules: [jwtRule({ authentications: [AUTH], authorizations: [{ requiredScopes: ['a'] }] })],
+  }),
+  fx('c-aud-given', 'audienceEmpty', false, {
+    rules: [jwtRule({ authentications: [AUTH], authorizations: [{ audiences: ['a'] }] })],
   }),
   fx('c-auds-empty', 'audiencesEmpty', false, {
     rules: [jwtRule({ authentications: [AUTH], authorizations: [{ audiences: [] }] })],
@@ -227,6 +235,11 @@ export const CONTROLLER_FIXTURES: ControllerFixture[] = [
   fx('c-jwks-path', 'jwksScheme', true, {
     rules: [jwtRule({ authentications: [{ ...AUTH, jwksUri: '/jwks' }] })],
   }),
+  fx('c-jwks-ok', 'jwksUriInvalid', false, {
+    rules: [
+      jwtRule({ authentications: [{ ...AUTH, jwksUri: 'https://auth.example.com:8443/k?x=1' }] }),
+    ],
+  }),
   fx('c-jwks-mailto', 'jwksScheme', true, {
     rules: [jwtRule({ authentications: [{ ...AUTH, jwksUri: 'mailto:keys@example.com' }] })],
   }),
@@ -256,6 +269,9 @@ export const CONTROLLER_FIXTURES: ControllerFixture[] = [
     rules: [
       jwtRule({ authentications: [{ ...AUTH, fromHeaders: [{ name: 'A' }, { name: 'B' }] }] }),
     ],
+  }),
+  fx('c-one-header', 'multipleHeaders', false, {
+    rules: [jwtRule({ authentications: [{ ...AUTH, fromHeaders: [{ name: 'A' }] }] })],
   }),
   fx('c-two-params', 'multipleParams', true, {
     rules: [jwtRule({ authentications: [{ ...AUTH, fromParams: ['a', 'b'] }] })],
