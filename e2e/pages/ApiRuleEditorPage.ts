@@ -57,10 +57,9 @@ export class RuleGroup {
 
   /** The providers the Authorizers picker offers, read from its items (open or not). */
   async authorizerOptions(): Promise<string[]> {
+    // The field's id ends with its document path (…-extAuth-authorizers); Methods is a picker too.
     return this.group
-      .locator('ui5-multi-combobox')
-      .filter({ has: this.page.locator('ui5-mcb-item') })
-      .locator('ui5-mcb-item')
+      .locator('ui5-multi-combobox[id$="-extAuth-authorizers"] ui5-mcb-item')
       .evaluateAll((items) => items.map((i) => i.getAttribute('text') ?? ''))
   }
 

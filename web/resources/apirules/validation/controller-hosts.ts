@@ -85,7 +85,8 @@ export function hostIssues(spec: Obj, name: string, namespace: string, ctx: Vali
     const full = !h.includes('.') && domain ? `${h}.${domain}` : h
     if (ctx.virtualServices) {
       for (const vs of ctx.virtualServices)
-        if (vs.hosts.includes(full) && !ownedBy(vs.labels, name, namespace))
+        // A rule being created owns nothing yet, even under a name that is taken.
+        if (vs.hosts.includes(full) && (ctx.creating || !ownedBy(vs.labels, name, namespace)))
           out.push({
             ...controllerError('hostOccupied', at),
             kind: 'duplicate-host',
