@@ -351,3 +351,28 @@ describe('the mesh config as the controller reads it', () => {
     expect(with_({ mesh: 'extensionProviders:\n- name: a\n  envoyExtAuthzHttp: {}\n' })).toEqual([])
   })
 })
+
+describe('a host the Gateway only redirects to HTTPS', () => {
+  it('is warned when no HTTPS server of the Gateway serves it', () => {
+    const issues = controllerIssuesV2(
+      v2({ hosts: ['api.b.dev'], rules: [{ path: '/a', methods: ['GET'], noAuth: true }] }),
+      {
+        namespace: 'ns',
+        gateways: [
+          {
+            namespace: 'kyma-system',
+            name: 'kyma-gateway',
+            hosts: ['*.a.dev', '*'],
+            servers: [
+              { hosts: ['*.a.dev'], protocol: 'HTTPS' },
+              { hosts: ['*'], protocol: 'HTTP', httpsRedirect: true },
+            ],
+          },
+        ],
+      },
+    )
+    expect(msgs(issues.filter((i) => i.path[1] === 'hosts'))).toEqual([
+      'spec.hosts[0]: Gateway kyma-system/kyma-gateway only redirects api.b.dev to HTTPS, and none of its HTTPS servers serves it: no request can reach the rule',
+    ])
+  })
+})
