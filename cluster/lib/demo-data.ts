@@ -86,6 +86,11 @@ export function baseObjects(): KubeObject[] {
           '    service: oauth2-proxy.oauth2-proxy.svc.cluster.local',
           '    port: 80',
           '    includeRequestHeadersInCheck: [authorization, cookie]',
+          // A gRPC provider: the controller refuses it for extAuth (only envoyExtAuthzHttp).
+          '- name: grpc-authz',
+          '  envoyExtAuthzGrpc:',
+          '    service: authz.authz.svc.cluster.local',
+          '    port: 9000',
           '',
         ].join('\n'),
       },
@@ -99,6 +104,38 @@ export function baseObjects(): KubeObject[] {
     ]),
     service(DEMO_NAMESPACE, 'catalog', [{ name: 'http', port: 8080, targetPort: 8080 }]),
     service(SHOP_NAMESPACE, 'storefront', [{ name: 'http', port: 80, targetPort: 3000 }]),
+    ...readyEndpointSlices(),
+  ]
+}
+
+/**
+ * The local cluster has no nodes, so no Pod ever runs and no Service gets a ready endpoint: the
+ * editor would warn "no ready endpoints" on every demo rule. One hand-written ready endpoint per
+ * demo Service (managed-by another name, so the EndpointSlice controller leaves it alone).
+ */
+function readyEndpointSlices(): KubeObject[] {
+  const slice = (ns: string, svc: string, port: number, ip: string): KubeObject => ({
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: {
+      name: `${svc}-demo`,
+      namespace: ns,
+      labels: {
+        'kubernetes.io/service-name': svc,
+        'endpointslice.kubernetes.io/managed-by': 'kyma-apirules-dashboard-demo',
+      },
+    },
+    addressType: 'IPv4',
+    ports: [{ name: 'http', port, protocol: 'TCP' }],
+    endpoints: [{ addresses: [ip], conditions: { ready: true } }],
+  })
+  return [
+    slice(DEMO_NAMESPACE, 'hello-kyma-svc', 8080, '10.1.0.10'),
+    slice(DEMO_NAMESPACE, 'orders', 8080, '10.1.0.11'),
+    slice(DEMO_NAMESPACE, 'catalog', 8080, '10.1.0.12'),
+    slice(DEMO_NAMESPACE, 'hello', 8080, '10.1.0.13'),
+    slice(DEMO_NAMESPACE, 'greeter', 8080, '10.1.0.14'),
+    slice(SHOP_NAMESPACE, 'storefront', 3000, '10.1.0.15'),
   ]
 }
 

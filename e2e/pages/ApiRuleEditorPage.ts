@@ -48,6 +48,21 @@ export class RuleGroup {
     await this.path.fill(path)
   }
 
+  /** External auth: the Authorizers field (a picker of the mesh config's providers, or text). */
+  authorizers(): Locator {
+    return this.group
+      .getByRole('combobox', { name: 'Authorizers', exact: true })
+      .or(this.group.getByRole('textbox', { name: 'Authorizers', exact: true }))
+  }
+
+  /** The providers the Authorizers picker offers, read from its items (open or not). */
+  async authorizerOptions(): Promise<string[]> {
+    // The field's id ends with its document path (…-extAuth-authorizers); Methods is a picker too.
+    return this.group
+      .locator('ui5-multi-combobox[id$="-extAuth-authorizers"] ui5-mcb-item')
+      .evaluateAll((items) => items.map((i) => i.getAttribute('text') ?? ''))
+  }
+
   /**
    * The selected methods (the tokens of the Methods multi-combobox, by accessible name), read
    * once; assert with `expectMethods()`, which retries.

@@ -67,13 +67,38 @@ export function apiRuleObject(
 }
 
 /**
+ * A ready endpoint for Service `name`: the cluster has no nodes, so no Pod is ever ready, and the
+ * editor would warn that the Service has no ready endpoints (as for the demo Services).
+ */
+export function readyEndpointSlice(name: string, port = 8080): KubeObject {
+  return {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: {
+      name: `${name}-e2e`,
+      labels: {
+        'kubernetes.io/service-name': name,
+        'endpointslice.kubernetes.io/managed-by': 'kyma-apirules-dashboard-e2e',
+      },
+    },
+    addressType: 'IPv4',
+    ports: [{ name: 'http', port, protocol: 'TCP' }],
+    endpoints: [{ addresses: ['10.2.0.10'], conditions: { ready: true } }],
+  } as KubeObject
+}
+
+/**
  * A fresh namespace (unique name, never reused) with a copy of the demo's hello-kyma-svc and the
- * given objects applied as admin.
+ * given objects applied as admin; every Service gets a ready endpoint.
  */
 export async function namespaceWith(prefix: string, objects: KubeObject[] = []): Promise<string> {
   const info = clusterInfo()
   const ns = await createTestNamespace(info, prefix)
-  await applyYaml(info, [serviceObject('hello-kyma-svc'), ...objects], 'admin', ns)
+  const all = [serviceObject('hello-kyma-svc'), ...objects]
+  const slices = all
+    .filter((o) => o.kind === 'Service')
+    .map((o) => readyEndpointSlice(o.metadata.name))
+  await applyYaml(info, [...all, ...slices], 'admin', ns)
   return ns
 }
 

@@ -61,8 +61,10 @@ describe('allowlist', () => {
     ['GET', '/api/v1/namespaces/dev/secrets/s'],
     ['GET', '/api/v1/namespaces/dev/configmaps'],
     ['GET', '/api/v1/nodes'],
-    ['GET', '/api/v1/namespaces/dev/pods'],
     ['POST', '/api/v1/namespaces/dev/pods/p/exec'],
+    ['GET', '/api/v1/namespaces/dev/pods/p/exec'],
+    ['DELETE', '/api/v1/namespaces/dev/pods/p'],
+    ['GET', '/api/v1/namespaces/dev/pods/p/attach'],
     ['GET', '/api/v1/namespaces/dev/pods/p/log'],
     ['GET', '/api/v1/namespaces/dev/services/web/proxy'],
     ['GET', '/api/v1/namespaces/dev/services/web/proxy/admin'],
@@ -88,6 +90,35 @@ describe('allowlist', () => {
     ['GET', '/api/v1/watch/secrets'],
   ])('refuses %s %s', (method, path) => {
     expect(decide(method, path)).toBe(false)
+  })
+
+  it('reads what the controller checks: Pods, EndpointSlices, ExternalGateways', () => {
+    expect(decide('GET', '/api/v1/namespaces/dev/pods')).toBe(true)
+    expect(decide('GET', '/api/v1/namespaces/dev/pods', 'watch=true')).toBe(true)
+    expect(decide('GET', '/apis/discovery.k8s.io/v1/namespaces/dev/endpointslices')).toBe(true)
+    expect(decide('GET', '/apis/gateway.kyma-project.io/v1alpha1/externalgateways')).toBe(true)
+    expect(decide('POST', '/apis/discovery.k8s.io/v1/namespaces/dev/endpointslices')).toBe(false)
+    expect(decide('POST', '/apis/gateway.kyma-project.io/v1alpha1/externalgateways')).toBe(false)
+  })
+
+  it('reads the Istio mesh config and no other ConfigMap', () => {
+    const cm = '/api/v1/namespaces/istio-system/configmaps'
+    expect(decide('GET', `${cm}/istio`)).toBe(true)
+    expect(decide('GET', cm, 'fieldSelector=metadata.name%3Distio')).toBe(true)
+    expect(decide('GET', cm, 'watch=true&fieldSelector=metadata.name%3Distio')).toBe(true)
+    // Malicious: every other ConfigMap, by name, by a list, by a looser or a second selector.
+    expect(decide('GET', `${cm}/istio-ca-root-cert`)).toBe(false)
+    expect(decide('GET', cm)).toBe(false)
+    expect(decide('GET', cm, 'watch=true')).toBe(false)
+    expect(decide('GET', cm, 'fieldSelector=metadata.name!%3Distio')).toBe(false)
+    expect(decide('GET', cm, 'fieldSelector=metadata.name%3Distio&fieldSelector=x%3Dy')).toBe(false)
+    expect(decide('GET', cm, 'fieldSelector=metadata.name%3Distio,metadata.namespace%3Dx')).toBe(
+      false,
+    )
+    expect(decide('GET', '/api/v1/namespaces/kube-system/configmaps/istio')).toBe(false)
+    expect(decide('GET', '/api/v1/configmaps', 'fieldSelector=metadata.name%3Distio')).toBe(false)
+    expect(decide('PUT', `${cm}/istio`)).toBe(false)
+    expect(decide('DELETE', `${cm}/istio`)).toBe(false)
   })
 
   it('names the dashboard (not RBAC) in refusals', () => {

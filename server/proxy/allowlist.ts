@@ -8,6 +8,11 @@ export interface ResourceRule {
   group: string
   resource: string
   verbs: readonly KubeVerb[]
+  /**
+   * Only this one object: get it by name, or list/watch its namespace with
+   * `fieldSelector=metadata.name=<name>` (how the dashboard watches one object).
+   */
+  only?: { namespace: string; name: string }
 }
 
 const READ: readonly KubeVerb[] = ['get', 'list', 'watch']
@@ -28,6 +33,18 @@ export const RESOURCE_RULES: readonly ResourceRule[] = [
   { group: 'events.k8s.io', resource: 'events', verbs: READ },
   { group: 'gateway.kyma-project.io', resource: 'apirules', verbs: ALL },
   { group: 'serverless.kyma-project.io', resource: 'functions', verbs: READ },
+  // The editor checks what the controller checks, with the user's rights: the Pods a Service
+  // selects (istio sidecar), the EndpointSlices (ready endpoints), the ExternalGateways, and the
+  // Istio mesh config's external authorizers: that one ConfigMap, no other.
+  { group: '', resource: 'pods', verbs: READ },
+  { group: 'discovery.k8s.io', resource: 'endpointslices', verbs: READ },
+  { group: 'gateway.kyma-project.io', resource: 'externalgateways', verbs: READ },
+  {
+    group: '',
+    resource: 'configmaps',
+    verbs: READ,
+    only: { namespace: 'istio-system', name: 'istio' },
+  },
   { group: 'networking.istio.io', resource: 'gateways', verbs: READ },
   { group: 'networking.istio.io', resource: 'virtualservices', verbs: READ },
   { group: 'security.istio.io', resource: 'authorizationpolicies', verbs: READ },
@@ -73,9 +90,22 @@ export function authorize(method: string, path: KubePath, query: URLSearchParams
           ? { allowed: true, verb }
           : deny(`${verb} on ${what}`)
       }
+      if (rule.only && !isOnly(rule.only, path, query))
+        return deny(`${verb} on ${what} other than ${rule.only.namespace}/${rule.only.name}`)
       return rule.verbs.includes(verb) ? { allowed: true, verb } : deny(`${verb} on ${what}`)
     }
   }
+}
+
+/** The request addresses only the one allowed object (by name, or by an exact field selector). */
+function isOnly(
+  only: { namespace: string; name: string },
+  path: Extract<KubePath, { kind: 'resource' }>,
+  query: URLSearchParams,
+): boolean {
+  if (path.namespace !== only.namespace) return false
+  if (path.name !== null) return path.name === only.name
+  return query.getAll('fieldSelector').join(',') === `metadata.name=${only.name}`
 }
 
 function describe(path: KubePath): string {

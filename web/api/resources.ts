@@ -51,6 +51,24 @@ export const FUNCTIONS = desc(
   true,
   'Functions',
 )
+export const PODS = desc('', 'v1', 'pods', 'Pod', true, 'Pods')
+export const CONFIG_MAPS = desc('', 'v1', 'configmaps', 'ConfigMap', true, 'Config Maps')
+export const ENDPOINT_SLICES = desc(
+  'discovery.k8s.io',
+  'v1',
+  'endpointslices',
+  'EndpointSlice',
+  true,
+  'Endpoint Slices',
+)
+export const EXTERNAL_GATEWAYS = desc(
+  'gateway.kyma-project.io',
+  'v1alpha1',
+  'externalgateways',
+  'ExternalGateway',
+  true,
+  'External Gateways',
+)
 export const GATEWAYS = desc('networking.istio.io', 'v1', 'gateways', 'Gateway', true, 'Gateways')
 export const VIRTUAL_SERVICES = desc(
   'networking.istio.io',

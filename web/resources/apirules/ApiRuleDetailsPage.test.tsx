@@ -135,7 +135,7 @@ describe('ApiRuleDetailsPage', () => {
     )
     expect(
       screen.getByText(
-        'spec.rules[1].path: Path /secure with method GET conflicts with at least one of the previous rule paths',
+        'spec.rules: Path /secure with method GET conflicts with at least one of the previous rule paths',
       ),
     ).toBeTruthy()
     expect(screen.getByText('Open it in the editor to fix them')).toBeTruthy()

@@ -1,12 +1,11 @@
 // What the APIRule editor checks a document against: the cluster's CRD (schema and served
-// versions), the namespace's Services, the Gateways and the other APIRules; the validator running
+// versions), what the controller reads (useClusterContext.ts); the validator running
 // off the keystroke path; and a version the cluster does not serve.
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import type { EditorDocument } from '../../../editor/document/EditorDocument.ts'
 import { getAt } from '../../../editor/document/structural.ts'
-import { useGateways, useOtherApiRules, useServices } from '../../../api/lookups.ts'
+import { useClusterContext } from './useClusterContext.ts'
 import { useApiRuleCrd, useServedVersions } from '../useApiRuleCrd.ts'
-import { knownGatewaysOf } from '../domain/checks/context.ts'
 import { useEditorValidation } from '../../../editor/useEditorValidation.ts'
 import { apiRuleJsonSchema } from '../validation/schema.ts'
 import type { Issue, ValidationContext } from '../validation/types.ts'
@@ -24,28 +23,11 @@ export function useApiRuleChecks(
   )
   const crdQuery = useApiRuleCrd()
   const crd = crdQuery.data?.crd
-  const services = useServices(namespace)
-  const gateways = useGateways()
-  const others = useOtherApiRules()
+  const cluster = useClusterContext(namespace)
   const served = useServedVersions(crd)
   const vctx = useMemo<ValidationContext>(
-    () => ({
-      crd,
-      namespace,
-      creating: mode === 'create',
-      services: services.data?.items.map((s) => ({
-        name: s.metadata.name ?? '',
-        namespace,
-        ports: (s.spec?.ports ?? []).map((p) => p.port),
-      })),
-      gateways: gateways.data && knownGatewaysOf(gateways.data.items),
-      apiRules: others.data?.items.map((r) => ({
-        namespace: r.metadata.namespace ?? '',
-        name: r.metadata.name ?? '',
-        hosts: r.spec?.hosts ?? [],
-      })),
-    }),
-    [crd, namespace, mode, services.data, gateways.data, others.data],
+    () => ({ ...cluster, crd, namespace, creating: mode === 'create' }),
+    [cluster, crd, namespace, mode],
   )
   const schema = useMemo(() => (crd ? apiRuleJsonSchema(crd, version) : undefined), [crd, version])
 
@@ -91,5 +73,7 @@ export function useApiRuleChecks(
     servedVersions: served.data,
     unservedVersion,
     validation,
+    /** The mesh config's extension providers (undefined: not known), for the authorizer picker. */
+    meshProviders: cluster.mesh && 'providers' in cluster.mesh ? cluster.mesh.providers : undefined,
   }
 }

@@ -1,8 +1,8 @@
 // Checks the api-gateway controller makes after admission (internal/validation/**). The API
 // server accepts an APIRule that fails them, but the controller then sets `state: Error`. For v2,
-// what the controller always rejects (an empty issuer, no service, a shadowed path) is an error
-// that blocks Save; what depends on a partial view of the cluster (a Service or Gateway the user
-// cannot see) stays a warning. v1beta1 is no longer reconciled, so its checks are warnings.
+// every check of the controller (controller-checks.ts) is an error in the controller's words at
+// its attribute path; a check whose cluster objects the user may not read is a warning saying so.
+// v1beta1 is no longer reconciled, so its checks are warnings.
 import type { DocPath, Issue, ValidationContext } from './types.ts'
 import { arr, isObj } from '../../../api/json.ts'
 import {
@@ -10,15 +10,13 @@ import {
   V1BETA1_PUBLIC_HANDLERS,
   V1BETA1_SECURE_HANDLERS,
 } from '../domain/access.ts'
-import { addToHostIndex } from '../domain/checks/context.ts'
-import { occupiedHostIssues } from '../domain/checks/hosts.ts'
-import { gatewayIssues, serviceIssues, serviceRefs } from '../domain/checks/references.ts'
-import { ruleConflictIssues } from '../domain/checks/rule-conflicts.ts'
-import { domainOfGatewayHosts } from '../domain/gateway.ts'
-import { fullHost, isShortHost } from '../domain/hosts.ts'
-import { doubleStarProblems } from '../domain/paths.ts'
+import { extAuthIssues, sidecarIssues } from './controller-env.ts'
+import { gatewayIssues, hostIssues } from './controller-hosts.ts'
+import { controllerError, jwtDifferIssues, ruleJwtIssues } from './controller-jwt.ts'
+import { doubleStarProblem, firstPathConflict } from './controller-paths.ts'
+import { reachabilityIssues } from './reachability.ts'
+import { serviceIssues, serviceRefs } from '../domain/checks/references.ts'
 
-/** The value if it is a string, empty or not (an empty name is a problem of its own here). */
 const stringOrUndefined = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : undefined
 
@@ -29,186 +27,64 @@ const warn = (path: DocPath, message: string): Issue => ({
   source: 'controller',
 })
 
-/** What the v2 controller always rejects (`state: Error`). */
-const reject = (path: DocPath, message: string): Issue => ({
-  path,
-  message,
-  severity: 'error',
-  source: 'controller',
-})
-
-/** Go `url.ParseRequestURI`, roughly: an absolute URI with a scheme, or an absolute path. */
-export function isRequestUri(value: string): boolean {
-  if (!value || /\s/.test(value)) return false
-  if (value.startsWith('/')) return true
-  return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(value)
-}
-
-function jwtIssues(jwt: unknown, base: DocPath): Issue[] {
-  if (!isObj(jwt)) return []
-  const out: Issue[] = []
-  const auths = jwt.authentications
-  if (arr(auths).length === 0)
-    out.push(
-      reject([...base, 'authentications'], 'A JWT config must have at least one authentication'),
-    )
-  let headers = 0
-  let params = 0
-  arr(auths).forEach((a, k) => {
-    if (!isObj(a)) return
-    const at = [...base, 'authentications', k]
-    for (const f of ['issuer', 'jwksUri'] as const) {
-      const v = stringOrUndefined(a[f]) ?? ''
-      const bad =
-        f === 'issuer' ? v === '' || (v.includes(':') && !isRequestUri(v)) : !isRequestUri(v)
-      if (bad)
-        out.push(
-          reject([...at, f], v === '' ? 'Required value' : 'value is empty or not a valid uri'),
-        )
-    }
-    const fh = arr(a.fromHeaders).length
-    const fp = arr(a.fromParams).length
-    if (fh > 1) out.push(reject([...at, 'fromHeaders'], 'multiple fromHeaders are not supported'))
-    if (fp > 1) out.push(reject([...at, 'fromParams'], 'multiple fromParams are not supported'))
-    headers += fh
-    params += fp
-  })
-  if (headers > 0 && params > 0)
-    out.push(
-      reject(
-        [...base, 'authentications'],
-        'mixture of multiple fromHeaders and fromParams is not supported',
-      ),
-    )
-  if ('authorizations' in jwt) {
-    const authz = jwt.authorizations
-    if (Array.isArray(authz) && authz.length === 0)
-      out.push(
-        reject([...base, 'authorizations'], 'authorizations defined, but no configuration exists'),
-      )
-    arr(authz).forEach((z, k) => {
-      const at = [...base, 'authorizations', k]
-      if (!isObj(z)) {
-        out.push(reject(at, 'authorization is empty'))
-        return
-      }
-      for (const [f, what] of [
-        ['requiredScopes', 'scope'],
-        ['audiences', 'audience'],
-      ] as const) {
-        if (!(f in z)) continue
-        const list = z[f]
-        if (Array.isArray(list) && list.length === 0) out.push(reject([...at, f], 'value is empty'))
-        arr(list).forEach((s, m) => {
-          if (s === '' || s === null) out.push(reject([...at, f, m], `${what} value is empty`))
-        })
-      }
-    })
-  }
-  return out
-}
-
-/** Controller checks for a v2 / v2alpha1 APIRule. */
+/**
+ * Controller checks for a v2 / v2alpha1 APIRule, in the controller's order: per rule (service,
+ * JWT, sidecar injection, external authorizers, path), the rule-order conflict, the JWT
+ * configurations across rules, the hosts, the Gateway. Then the warnings beyond the controller.
+ */
 export function controllerIssuesV2(obj: unknown, ctx: ValidationContext = {}): Issue[] {
   if (!isObj(obj) || !isObj(obj.spec)) return []
   const spec = obj.spec
-  const out: Issue[] = []
   const meta = isObj(obj.metadata) ? obj.metadata : {}
-  const ns = stringOrUndefined(meta.namespace) ?? ctx.namespace
-  const gateways = ctx.gateways
-
-  const gw = stringOrUndefined(spec.gateway)
-  const egw = stringOrUndefined(spec.externalGateway)
-  if (!gw && !egw) out.push(reject(['spec'], 'Either gateway or externalGateway must be specified'))
-  if (gw && egw)
-    out.push(reject(['spec'], 'Only one of gateway or externalGateway can be specified'))
-  out.push(...gatewayIssues(gw, { gateways }))
-
-  const gatewayObj = gw && gateways?.find((g) => `${g.namespace}/${g.name}` === gw)
-  const domain = gatewayObj ? domainOfGatewayHosts(gatewayObj.hosts) : undefined
-  // The other APIRules' hosts; the rule being edited is not one of them, but a rule being created
-  // is not yet in the cluster even when it reuses a taken name.
-  const self = ctx.creating
-    ? undefined
-    : `${ns ?? ''}/${stringOrUndefined(meta.name) ?? ctx.name ?? ''}`
-  const hostIndex = new Map<string, string[]>()
-  for (const r of ctx.apiRules ?? [])
-    for (const h of r.hosts) addToHostIndex(hostIndex, h, `${r.namespace}/${r.name}`)
-
-  arr(spec.hosts).forEach((h, i) => {
-    if (typeof h !== 'string' || !h) return
-    const short = isShortHost(h)
-    if (short && gw && gateways) {
-      if (!gatewayObj) out.push(warn(['spec', 'hosts', i], `Unable to find Gateway "${gw}"`))
-      else if (!domain)
-        out.push(
-          warn(
-            ['spec', 'hosts', i],
-            'Lowercase RFC 1123 label (short host) is only supported as the APIRule host when selected Gateway has a single host definition matching *.<fqdn> format',
-          ),
-        )
-    }
-    if (ctx.apiRules) {
-      const full = fullHost(h, domain)
-      out.push(
-        ...occupiedHostIssues(full && full !== h ? [h, full] : [h], self, hostIndex, [
-          'spec',
-          'hosts',
-          i,
-        ]),
-      )
-    }
-  })
+  const ns = stringOrUndefined(meta.namespace) || ctx.namespace || ''
+  const name = stringOrUndefined(meta.name) ?? ctx.name ?? ''
+  const out: Issue[] = []
 
   const rules = arr(spec.rules).flatMap((rule, index) => (isObj(rule) ? [{ rule, index }] : []))
-  const specService = isObj(spec.service) ? spec.service : undefined
-  const services = ctx.services?.map((s) => ({ ...s, namespace: s.namespace ?? ns ?? '' }))
-  const serviceProblems = services
-    ? serviceIssues(
-        serviceRefs(
-          ns ?? '',
-          specService,
-          rules.map(({ rule, index }) => ({ index, service: rule.service })),
-        ),
-        { services },
-      )
-    : []
-  const conflicts = ruleConflictIssues(
+  if (arr(spec.rules).length === 0) out.push(controllerError('noRules', ['spec', 'rules']))
+  for (const { rule, index } of rules) {
+    const at: DocPath = ['spec', 'rules', index]
+    if (!isObj(spec.service) && !isObj(rule.service))
+      out.push(controllerError('ruleWithoutService', [...at, 'service']))
+    out.push(...ruleJwtIssues(rule, at))
+    out.push(...sidecarIssues(spec, rule, at, ns, ctx))
+    out.push(...extAuthIssues(rule, at, ctx))
+    const problem = doubleStarProblem(stringOrUndefined(rule.path) ?? '')
+    if (problem) out.push(controllerError(problem, [...at, 'path']))
+  }
+  const conflict = firstPathConflict(
     rules.map(({ rule, index }) => ({
       index,
       path: stringOrUndefined(rule.path) ?? '',
       methods: arr(rule.methods).filter((m): m is string => typeof m === 'string'),
-      regexPath: false,
     })),
   )
-  /** The issues among `issues` that are about `spec.rules[index]` (or `spec.service`: -1). */
-  const about = (issues: Issue[], index: number) =>
-    issues.filter((i) => (index < 0 ? i.path[1] === 'service' : i.path[2] === index))
-  const emptyName = (svc: unknown, at: DocPath) => {
-    if (isObj(svc) && svc.name === '')
-      out.push(reject([...at, 'name'], 'Required value: the name of the Service to expose'))
-  }
+  if (conflict)
+    out.push({
+      ...controllerError('pathConflict', ['spec', 'rules'], conflict.path, conflict.method),
+      kind: 'shadowed-rule',
+      explanation: `Rule ${conflict.index + 1} (${conflict.path}) is already matched by an earlier rule for ${conflict.method}, so it never applies to that method.`,
+    })
+  out.push(...jwtDifferIssues(rules))
+  out.push(...hostIssues(spec, name, ns, ctx))
+  out.push(...gatewayIssues(spec, ns, ctx))
 
-  emptyName(specService, ['spec', 'service'])
-  out.push(...about(serviceProblems, -1))
-  for (const { rule: r, index } of rules) {
-    const at: DocPath = ['spec', 'rules', index]
-    if (!specService && !isObj(r.service))
-      out.push(
-        reject(
-          [...at, 'service'],
-          'The rule must define a service, because no service is defined on spec level',
-        ),
-      )
-    emptyName(r.service, [...at, 'service'])
-    out.push(...about(serviceProblems, index))
-    const path = stringOrUndefined(r.path)
-    if (path) for (const p of doubleStarProblems(path)) out.push(reject([...at, 'path'], p))
-    out.push(...about(conflicts, index))
-    if (isObj(r.jwt)) out.push(...jwtIssues(r.jwt, [...at, 'jwt']))
-    if (isObj(r.extAuth) && isObj(r.extAuth.restrictions))
-      out.push(...jwtIssues(r.extAuth.restrictions, [...at, 'extAuth', 'restrictions']))
+  // Beyond the controller: a port the Service does not have, and what leaves a Ready rule unreachable.
+  if (ctx.services) {
+    const ports = serviceIssues(
+      serviceRefs(
+        ns,
+        spec.service,
+        rules.map(({ rule, index }) => ({ index, service: rule.service })),
+      ),
+      {
+        services: ctx.services.map((s) => ({ ...s, namespace: s.namespace ?? ns })),
+        serviceNamespaces: [ctx.namespace ?? ns],
+      },
+    ).filter((i) => i.kind === 'missing-service-port')
+    out.push(...ports)
   }
+  out.push(...reachabilityIssues(spec, ns, ctx))
   return out
 }
 

@@ -15,7 +15,15 @@ import {
   useHasErrorsUnder,
   type Path,
 } from '../../../../editor/form/context.ts'
-import { IntField, IssueText, ListField, TextField } from '../../../../editor/form/fields.tsx'
+import {
+  IntField,
+  IssueText,
+  ListField,
+  MultiSelectField,
+  TextField,
+} from '../../../../editor/form/fields.tsx'
+import { useMeshConfigMap } from '../../../../api/lookups.ts'
+import { meshConfigOf } from '../../domain/mesh.ts'
 import { KeyValueField } from '../../../../editor/form/collections.tsx'
 import { MethodsField } from './MethodsField.tsx'
 import { JwtEditor } from './JwtEditor.tsx'
@@ -30,6 +38,35 @@ export const PATH_HELP = (
 )
 
 type Access = V2AccessKind
+
+/**
+ * The external authorizers: a picker of the mesh config's HTTP ext-authz providers (the only ones
+ * the controller accepts) when the mesh config could be read, else free text.
+ */
+const AuthorizersField = memo(function AuthorizersField({ path }: { path: Path }) {
+  const mesh = useMeshConfigMap()
+  const providers = useMemo(() => {
+    if (mesh.data === undefined) return undefined
+    const config = meshConfigOf(mesh.data)
+    return 'providers' in config
+      ? config.providers.filter((p) => p.http).map((p) => p.name)
+      : undefined
+  }, [mesh.data])
+  if (providers)
+    return <MultiSelectField path={path} label="Authorizers" options={providers} required />
+  return (
+    <ListField
+      path={path}
+      label="Authorizers"
+      required
+      help={
+        mesh.forbidden
+          ? 'You may not read the Istio mesh config (ConfigMap istio-system/istio): type the names of its extension providers, separated by commas.'
+          : 'Names of extension providers in the Istio mesh config, separated by commas.'
+      }
+    />
+  )
+})
 
 /** More rules than this and they become collapsible, starting collapsed. */
 export const COLLAPSE_ABOVE = 10
@@ -271,12 +308,7 @@ const RuleBody = memo(function RuleBody({ index, path }: { index: number; path: 
       {access === 'jwt' ? <JwtEditor path={p.jwt} title="JWT" /> : null}
       {access === 'extAuth' ? (
         <div className="are-sub" role="group" aria-label="External auth">
-          <ListField
-            path={p.authorizers}
-            label="Authorizers"
-            required
-            help="Names of extension providers in the Istio mesh config, separated by commas."
-          />
+          <AuthorizersField path={p.authorizers} />
           {hasRestrictions ? (
             <>
               <JwtEditor path={p.restrictions} title="Restrictions (JWT)" />
