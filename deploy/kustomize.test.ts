@@ -90,9 +90,15 @@ describe('kustomization files', () => {
 
   it('renders every object with a name, and namespaced ones into the dashboard namespace', () => {
     const clusterScoped = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding'])
+    // The one exception: the read of the Istio mesh config is granted where that ConfigMap lives.
+    const meshConfig = (o: { kind: string; metadata: { name: string } }) =>
+      ['Role', 'RoleBinding'].includes(o.kind) &&
+      o.metadata.name === 'kyma-apirules-dashboard-mesh-config'
     for (const o of render(DEPLOY_DIR, COMPONENTS)) {
       expect(o.metadata.name).toMatch(/^kyma-apirules-dashboard/)
-      expect(o.metadata.namespace).toBe(clusterScoped.has(o.kind) ? undefined : NAMESPACE)
+      expect(o.metadata.namespace).toBe(
+        clusterScoped.has(o.kind) ? undefined : meshConfig(o) ? 'istio-system' : NAMESPACE,
+      )
     }
   })
 })
@@ -114,6 +120,8 @@ describe('default deployment', () => {
         'ConfigMap/kyma-apirules-dashboard-revocations',
         'Role/kyma-apirules-dashboard-revocations',
         'RoleBinding/kyma-apirules-dashboard-revocations',
+        'Role/kyma-apirules-dashboard-mesh-config',
+        'RoleBinding/kyma-apirules-dashboard-mesh-config',
         'Deployment/kyma-apirules-dashboard',
         'Namespace/kyma-apirules-dashboard',
         'PodDisruptionBudget/kyma-apirules-dashboard',
@@ -268,7 +276,7 @@ describe('RBAC', () => {
 
   it('the viewer can get and list everything the server lets the dashboard read, and write nothing', () => {
     const viewer = rulesOf('kyma-apirules-dashboard-viewer')
-    for (const rule of RESOURCE_RULES.filter((r) => !reviews.has(r.resource))) {
+    for (const rule of RESOURCE_RULES.filter((r) => !reviews.has(r.resource) && !r.only)) {
       for (const verb of ['get', 'list']) {
         expect(grants(viewer, rule.group, rule.resource, verb), `${verb} ${rule.resource}`).toBe(
           true,
@@ -280,6 +288,26 @@ describe('RBAC', () => {
     )
     expect(viewer.flatMap((r) => r.resources)).not.toContain('secrets')
     expect(viewer.flatMap((r) => r.resources)).not.toContain('configmaps')
+  })
+
+  it('a one-object rule of the server is granted for that object only, in its namespace', () => {
+    const onlyRules = RESOURCE_RULES.filter((r) => r.only)
+    expect(onlyRules.length).toBeGreaterThan(0)
+    for (const rule of onlyRules) {
+      const roles = all.filter(
+        (o) => o.kind === 'Role' && o.metadata.namespace === rule.only?.namespace,
+      ) as unknown as { rules: (PolicyRule & { resourceNames?: string[] })[] }[]
+      const granted = roles
+        .flatMap((r) => r.rules)
+        .filter((r) => r.resources.includes(rule.resource))
+      expect(granted.length, `${rule.resource} in ${rule.only?.namespace}`).toBeGreaterThan(0)
+      for (const r of granted) expect(r.resourceNames).toEqual([rule.only?.name])
+      for (const verb of ['get', 'list', 'watch'])
+        expect(
+          granted.some((r) => r.verbs.includes(verb)),
+          verb,
+        ).toBe(true)
+    }
   })
 
   it('the editor adds only APIRule writes', () => {
