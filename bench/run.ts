@@ -1,7 +1,8 @@
 // `npm run bench` = node bench/run.ts [--only name,...] [--quick]
 // Starts one local cluster (or reuses the one named by KYMA_TEST_CLUSTER), builds the SPA if stale,
 // runs the benchmarks, writes bench/results/<date>.json|.md (+ latest.*) and prints the table.
-// Benchmarks: proxy, watch, first-load, big-list, huge-list, editor, diff, remote (see bench/README.md).
+// Benchmarks: proxy, watch, first-load, big-list, huge-list, editor, validation, diff, remote (see
+// bench/README.md).
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -37,6 +38,7 @@ import { type PageEnv, runBigListBench, runFirstLoadBench } from './pages.ts'
 import { runProxyBench } from './proxy.ts'
 import { runRemoteBench } from './remote.ts'
 import { runWatchBench } from './watch.ts'
+import { roundValidationDetails, runValidationBench, validationMetrics } from './validation.ts'
 
 export const BENCHMARKS = [
   'proxy',
@@ -45,6 +47,7 @@ export const BENCHMARKS = [
   'big-list',
   'huge-list',
   'editor',
+  'validation',
   'diff',
   'remote',
 ] as const
@@ -57,6 +60,7 @@ const TITLES: Record<Name, string> = {
   'big-list': 'Big list',
   'huge-list': 'Huge list',
   editor: 'Editor sync',
+  validation: 'Editor validation',
   diff: 'Review diff',
   remote: 'Remote cluster',
 }
@@ -271,6 +275,14 @@ try {
           { runs: quick ? 1 : 3 },
         ),
       )
+    if (name === 'validation')
+      await measure(name, async () => {
+        const r = await runValidationBench({
+          iterations: quick ? 20 : 100,
+          bigIterations: quick ? 3 : 10,
+        })
+        return { metrics: validationMetrics(r), details: roundValidationDetails(r) }
+      })
     if (name === 'diff')
       await measure(name, async () => {
         const r = runDiffBench({ runs: quick ? 3 : 10, referenceRuns: quick ? 1 : 2 })

@@ -18,9 +18,12 @@ export function saveBlockedReason(
 export function ProblemsPanel({
   issues,
   hiddenErrors,
+  onServerCheck,
 }: {
   issues: readonly Issue[]
   hiddenErrors: number
+  /** Runs the server-side validation, offered next to a problem only the server can check. */
+  onServerCheck?: (() => void) | undefined
 }) {
   const errors = issues.filter((i) => i.severity === 'error').length
   const warnings = issues.length - errors
@@ -46,6 +49,11 @@ export function ProblemsPanel({
               >
                 {`${i.severity === 'error' ? 'Error' : 'Warning'} (${i.source}) ${formatPath(i.path) || '(object)'}: ${i.message}`}
               </button>
+              {i.serverCheck && onServerCheck ? (
+                <button type="button" className="are-server-check" onClick={onServerCheck}>
+                  Validate on server
+                </button>
+              ) : null}
             </li>
           ))}
         </ul>

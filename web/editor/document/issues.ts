@@ -8,6 +8,8 @@ export interface EditorIssue {
   severity: 'error' | 'warning'
   /** Which check reported it (shown in the problems list), e.g. `schema`, `server`, `yaml`. */
   source: string
+  /** Only the server can check it: the problems list offers the server-side validation. */
+  serverCheck?: boolean | undefined
 }
 
 /** `['spec', 'rules', 0, 'path']` → `spec.rules[0].path` (keys that are not identifiers bracketed). */

@@ -32,6 +32,11 @@ export interface Issue {
    * more than `message`: which rule shadows which, which APIRules share a host.
    */
   explanation?: string | undefined
+  /**
+   * Only the API server can check this (a CRD rule the editor cannot evaluate): the editor offers
+   * the server-side validation (a dry run) next to it.
+   */
+  serverCheck?: boolean | undefined
 }
 
 /** An issue found by one of the domain's rule checks. */

@@ -272,7 +272,11 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
           {view !== 'yaml' ? form : null}
           {view !== 'form' ? yaml : null}
         </div>
-        <ProblemsPanel issues={issues} hiddenErrors={validation.hiddenErrors} />
+        <ProblemsPanel
+          issues={issues}
+          hiddenErrors={validation.hiddenErrors}
+          onServerCheck={flow.busy ? undefined : () => void flow.validateOnServer()}
+        />
       </div>
       <SaveDialogs flow={flow} currentText={() => store.text} noun="APIRule" />
       <MigrationDialog

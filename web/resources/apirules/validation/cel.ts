@@ -1,119 +1,187 @@
-// The CRD's x-kubernetes-validations (CEL) rules, mirrored in TypeScript with the messages the API
-// server uses. `rule` holds the CEL text exactly as the CRD declares it, so a test can prove that
-// every rule of the bundled CRD has a mirror here (and notice when the CRD changes).
+// The CRD's CEL rules (`x-kubernetes-validations`), evaluated as the API server evaluates them, for
+// the CRD the cluster serves (or the bundled copy): @bufbuild/cel, a CEL interpreter without code
+// generation (runs under the CSP) whose `matches()` uses an RE2 engine, the API server's regex
+// dialect. A rule that needs what the library does not have (Kubernetes' own library functions:
+// isURL, quantity, ip, cidr, lists, …; transition rules on `oldSelf`) is not guessed at: the editor
+// says that only the server checks it and offers the server-side validation (Issue.serverCheck).
+import { celEnv, isCelError, parse, plan, type CelInput, type CelResult } from '@bufbuild/cel'
+import { strings } from '@bufbuild/cel/ext'
+import { RE2JS } from '@bufbuild/re2'
+import { crdCelRules, parseRuleFieldPath, valuesAt, type CrdCelRule } from './cel-rules.ts'
+import type { JsonSchema } from './schema.ts'
 import type { DocPath, Issue } from './types.ts'
-import { type Obj, isObj } from '../../../api/json.ts'
 
-export interface MirroredCelRule {
-  /** CRD versions that declare the rule. */
-  versions: readonly string[]
-  /** Schema location, `[*]` for array items (as celRulesOf() reports it). */
-  at: string
-  /** The CEL expression, verbatim. */
-  rule: string
-  message: string
-  /** Runs the rule on the object; returns the document paths that violate it. */
-  check: (obj: unknown) => DocPath[]
+// The library compiles a `matches()` pattern on every call; a CRD's patterns are constants, and
+// compiling them was most of the CEL layer's time. Bounded, as a pattern may come from the object.
+const compiled = new Map<string, RE2JS>()
+function compileRe2(pattern: string): RE2JS {
+  let re = compiled.get(pattern)
+  if (!re) {
+    if (compiled.size >= 256) compiled.clear()
+    compiled.set(pattern, (re = RE2JS.compile(pattern)))
+  }
+  return re
 }
 
-const NS_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\/([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)$/
-const HOST =
-  /^(?:\*\.(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]{2,63}|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?:\.[a-z0-9]{2,63}))?)$/
+// Kubernetes' CEL environment includes the strings extension (lowerAscii, split, join, …).
+const env = celEnv({ funcs: strings, re2: { compile: compileRe2 } })
 
-const V2 = ['v2', 'v2alpha1'] as const
+type Program = (bindings: Record<string, CelInput>) => CelResult
 
-export const NS_NAME_RULE =
-  "self.matches('^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)$')"
-export const HOST_RULE =
-  "self.matches('^(?:\\\\*\\\\.(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\\\.)+[a-z0-9]{2,63}|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:(?:\\\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?:\\\\.[a-z0-9]{2,63}))?)$')"
-export const ONE_ACCESS_RULE =
-  '((has(self.extAuth)?1:0)+(has(self.jwt)?1:0)+((has(self.noAuth)&&self.noAuth==true)?1:0))==1'
+/** A rule ready to run, or the reason the editor cannot run it. */
+export interface CompiledCelRule extends CrdCelRule {
+  program?: Program
+  messageProgram?: Program
+  /** Set when only the API server can evaluate the rule. */
+  serverOnly?: string
+}
 
-export const GATEWAY_MESSAGE = 'Gateway must be in the namespace/name format'
-export const EXTERNAL_GATEWAY_MESSAGE = 'ExternalGateway must be in the namespace/name format'
-export const HOST_MESSAGE =
-  "Host must be a lowercase RFC 1123 label (must consist of lowercase alphanumeric characters or '-', and must start and end with an lowercase alphanumeric character), a fully qualified domain name, or a wildcard domain name (e.g. *.local.kyma.dev)"
-export const ONE_ACCESS_MESSAGE = 'One of the following fields must be set: noAuth, jwt, extAuth'
+function functionsOf(expr: unknown, out = new Set<string>()): Set<string> {
+  if (!expr || typeof expr !== 'object') return out
+  const e = expr as { exprKind?: { case?: string; value?: { function?: string } } }
+  if (e.exprKind?.case === 'callExpr' && e.exprKind.value?.function)
+    out.add(e.exprKind.value.function)
+  for (const v of Object.values(expr)) if (v && typeof v === 'object') functionsOf(v, out)
+  return out
+}
 
-const spec = (obj: unknown): Obj | undefined =>
-  isObj(obj) && isObj(obj.spec) ? obj.spec : undefined
-/** CEL `has(self.x)`: the field is present (a JSON null counts as absent after pruning). */
-const has = (o: Obj, key: string) => key in o && o[key] !== null && o[key] !== undefined
+/** Functions the rule calls that this environment lacks (operators are the planner's own). */
+function missingFunctions(expr: unknown): string[] {
+  return [...functionsOf(expr)].filter((f) => !/^[_@!]/.test(f) && !env.funcs.find(f))
+}
 
-function stringField(field: 'gateway' | 'externalGateway') {
-  return (obj: unknown): DocPath[] => {
-    const v = spec(obj)?.[field]
-    // CEL runs only on values of the declared type; a wrong type is a schema error.
-    return typeof v === 'string' && !NS_NAME.test(v) ? [['spec', field]] : []
+function compileOne(r: CrdCelRule): CompiledCelRule {
+  if (/\boldSelf\b/.test(r.rule))
+    return { ...r, serverOnly: 'a transition rule: it compares with the stored object' }
+  try {
+    const parsed = parse(r.rule)
+    const missing = missingFunctions(parsed.expr)
+    if (missing.length)
+      return { ...r, serverOnly: `it uses ${missing.join(', ')}, which the editor cannot evaluate` }
+    const program = plan(env, parsed) as Program
+    let messageProgram: Program | undefined
+    if (r.messageExpression) {
+      try {
+        const m = parse(r.messageExpression)
+        if (!missingFunctions(m.expr).length) messageProgram = plan(env, m) as Program
+      } catch {
+        // the static message (or the rule) stands in, as below
+      }
+    }
+    return { ...r, program, ...(messageProgram ? { messageProgram } : {}) }
+  } catch (err) {
+    return { ...r, serverOnly: `the editor cannot parse it (${(err as Error).message})` }
   }
 }
 
-export const MIRRORED_CEL_RULES: readonly MirroredCelRule[] = [
-  {
-    versions: V2,
-    at: 'spec.externalGateway',
-    rule: NS_NAME_RULE,
-    message: EXTERNAL_GATEWAY_MESSAGE,
-    check: stringField('externalGateway'),
-  },
-  {
-    versions: V2,
-    at: 'spec.gateway',
-    rule: NS_NAME_RULE,
-    message: GATEWAY_MESSAGE,
-    check: stringField('gateway'),
-  },
-  {
-    versions: V2,
-    at: 'spec.hosts[*]',
-    rule: HOST_RULE,
-    message: HOST_MESSAGE,
-    check: (obj) => {
-      const hosts = spec(obj)?.hosts
-      if (!Array.isArray(hosts)) return []
-      const out: DocPath[] = []
-      hosts.forEach((h, i) => {
-        if (typeof h === 'string' && !HOST.test(h)) out.push(['spec', 'hosts', i])
-      })
-      return out
-    },
-  },
-  {
-    versions: V2,
-    at: 'spec.rules[*]',
-    rule: ONE_ACCESS_RULE,
-    message: ONE_ACCESS_MESSAGE,
-    check: (obj) => {
-      const rules = spec(obj)?.rules
-      if (!Array.isArray(rules)) return []
-      const out: DocPath[] = []
-      rules.forEach((r, i) => {
-        if (!isObj(r)) return
-        const count =
-          (has(r, 'extAuth') ? 1 : 0) + (has(r, 'jwt') ? 1 : 0) + (r.noAuth === true ? 1 : 0)
-        if (count !== 1) out.push(['spec', 'rules', i])
-      })
-      return out
-    },
-  },
-]
+const cache = new WeakMap<object, Map<string, CompiledCelRule[]>>()
 
-/** Host check shared with the form (preview, suggestions). */
-export function isValidV2Host(host: string): boolean {
-  return HOST.test(host)
+/** Every CEL rule of a CRD version, compiled once per (CRD object, version). */
+export function compiledCelRules(crd: unknown, version: string): CompiledCelRule[] {
+  if (!crd || typeof crd !== 'object') return []
+  let perCrd = cache.get(crd)
+  if (!perCrd) cache.set(crd, (perCrd = new Map()))
+  let rules = perCrd.get(version)
+  if (!rules) perCrd.set(version, (rules = crdCelRules(crd, version).map(compileOne)))
+  return rules
 }
 
-export function isNamespaceName(value: string): boolean {
-  return NS_NAME.test(value)
+function schemaType(node: JsonSchema): string | undefined {
+  if (node['x-kubernetes-int-or-string'] === true) return 'int-or-string'
+  return typeof node.type === 'string' ? node.type : undefined
 }
 
-/** Every mirrored CEL rule of `version` applied to `obj`. */
-export function celIssues(obj: unknown, version: string): Issue[] {
+/** The API server runs a rule only on a value of the node's type (else it is a schema error). */
+function hasDeclaredType(node: JsonSchema, v: unknown): boolean {
+  switch (schemaType(node)) {
+    case 'object':
+      return typeof v === 'object' && v !== null && !Array.isArray(v)
+    case 'array':
+      return Array.isArray(v)
+    case 'string':
+      return typeof v === 'string'
+    case 'integer':
+      return Number.isInteger(v)
+    case 'number':
+      return typeof v === 'number'
+    case 'boolean':
+      return typeof v === 'boolean'
+    case 'int-or-string':
+      return Number.isInteger(v) || typeof v === 'string'
+    default:
+      return true
+  }
+}
+
+/**
+ * A JSON value as CEL sees it under `node`: integers are CEL ints (bigint) except where the schema
+ * says `number`; the schema's defaults are applied, as the API server defaults before validating.
+ */
+export function toCel(v: unknown, node: JsonSchema | undefined): CelInput {
+  if (typeof v === 'number') return node?.type === 'number' || !Number.isInteger(v) ? v : BigInt(v)
+  if (Array.isArray(v)) return v.map((x) => toCel(x, node?.items as JsonSchema | undefined))
+  if (v && typeof v === 'object') {
+    const props = (node?.properties ?? {}) as Record<string, JsonSchema>
+    const extra = node?.additionalProperties
+    const out = new Map<string, CelInput>()
+    for (const [k, p] of Object.entries(props))
+      if (!(k in v) && p.default !== undefined) out.set(k, toCel(p.default, p))
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (x === null) continue // a null field is absent for has() once pruned
+      const child =
+        props[k] ?? (extra && typeof extra === 'object' ? (extra as JsonSchema) : undefined)
+      out.set(k, toCel(x, child))
+    }
+    return out
+  }
+  return v as CelInput
+}
+
+/** A failed rule's message: messageExpression, else message, else the API server's default. */
+function messageOf(r: CompiledCelRule, bindings: Record<string, CelInput>): string {
+  if (r.messageProgram) {
+    const m = r.messageProgram(bindings)
+    if (typeof m === 'string' && m.trim()) return m
+  }
+  return r.message ?? `failed rule: ${r.rule}`
+}
+
+function serverOnlyIssue(r: CompiledCelRule, path: DocPath, why: string): Issue {
+  return {
+    path,
+    message: `Only the API server checks the CRD rule "${r.message ?? r.rule}": ${why}. Validate on server to run it.`,
+    severity: 'warning',
+    source: 'cel',
+    serverCheck: true,
+  }
+}
+
+const UNSUPPORTED = /unbound function|no matching overload|unsupported/i
+
+/** Every CEL rule of the CRD version applied to `obj`. */
+export function celIssues(obj: unknown, crd: unknown, version: string): Issue[] {
   const out: Issue[] = []
-  for (const r of MIRRORED_CEL_RULES) {
-    if (!r.versions.includes(version)) continue
-    for (const path of r.check(obj))
-      out.push({ path, message: r.message, severity: 'error', source: 'cel' })
+  for (const r of compiledCelRules(crd, version)) {
+    const targets = valuesAt(obj, r.segments).filter((t) => hasDeclaredType(r.node, t.value))
+    if (r.serverOnly) {
+      // Said once per rule, at its first value (or where the rule sits when there is none yet).
+      if (targets.length) out.push(serverOnlyIssue(r, targets[0]!.path, r.serverOnly))
+      continue
+    }
+    for (const { path, value } of targets) {
+      const bindings = { self: toCel(value, r.node) }
+      const result = r.program!(bindings)
+      if (result === true) continue
+      if (isCelError(result) && UNSUPPORTED.test(result.message)) {
+        out.push(serverOnlyIssue(r, path, `the editor cannot evaluate it (${result.message})`))
+        continue
+      }
+      const at = r.fieldPath ? parseRuleFieldPath(r.fieldPath) : []
+      const message = isCelError(result)
+        ? `${messageOf(r, bindings)} (evaluation error: ${result.message})`
+        : messageOf(r, bindings)
+      out.push({ path: [...path, ...(at ?? [])], message, severity: 'error', source: 'cel' })
+    }
   }
   return out
 }

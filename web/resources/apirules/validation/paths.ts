@@ -1,5 +1,6 @@
 // Conversions between document paths (`['spec', 'rules', 0, 'path']`) and the textual field paths
-// used by the API server (`spec.rules[0].path`, `.spec.hosts[0]`) and by Ajv (`/spec/rules/0/path`).
+// used by the API server (`spec.rules[0].path`, `.spec.hosts[0]`) and by the schema engine
+// (`#/spec/rules/0/path`).
 import type { DocPath } from './types.ts'
 
 // `['spec', 'rules', 0, 'path']` → `spec.rules[0].path`: the one text form of a path is the
@@ -32,12 +33,18 @@ export function parseFieldPath(field: string): DocPath {
   return out
 }
 
-/** Ajv's JSON pointer `/spec/rules/0/path` → document path. */
+/**
+ * A JSON pointer → document path: `/spec/rules/0/path`, or the schema engine's
+ * `#/spec/rules/0/path` (a URI fragment: segments percent-encoded).
+ */
 export function pointerToPath(pointer: string): DocPath {
-  if (!pointer) return []
-  return pointer
+  const fragment = pointer.startsWith('#')
+  const rest = fragment ? pointer.slice(1) : pointer
+  if (!rest) return []
+  return rest
     .split('/')
     .slice(1)
+    .map((seg) => (fragment ? decodeURIComponent(seg) : seg))
     .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg))
 }

@@ -1,5 +1,6 @@
-// The APIRule CRD's OpenAPI v3 schema → plain JSON Schema (draft-07 style) for Ajv and monaco-yaml.
-// Kubernetes extensions are removed: `x-kubernetes-*` (CEL rules are mirrored in cel.ts),
+// The APIRule CRD's OpenAPI v3 schema → plain JSON Schema (draft-07 style) for the schema engine
+// (schema-engine.ts) and monaco-yaml. Kubernetes extensions are removed: `x-kubernetes-*` (CEL rules
+// are evaluated by cel.ts, unknown fields by pruned.ts),
 // `nullable` becomes a `null` type, `x-kubernetes-int-or-string` becomes integer|string.
 export type JsonSchema = { [key: string]: unknown }
 
@@ -31,38 +32,6 @@ export function crdVersion(crd: unknown, version: string): CrdVersion | undefine
 /** The raw OpenAPI schema of one version, as written in the CRD. */
 export function openApiSchemaOf(crd: unknown, version: string): JsonSchema | undefined {
   return crdVersion(crd, version)?.schema?.openAPIV3Schema
-}
-
-/** The x-kubernetes-validations rules of one version, with the path of the node that declares them. */
-export function celRulesOf(
-  crd: unknown,
-  version: string,
-): { path: string; rule: string; message?: string }[] {
-  const out: { path: string; rule: string; message?: string }[] = []
-  const walk = (node: unknown, path: string) => {
-    if (!node || typeof node !== 'object') return
-    const n = node as JsonSchema
-    const rules = n['x-kubernetes-validations']
-    if (Array.isArray(rules)) {
-      for (const r of rules as { rule?: unknown; message?: unknown }[]) {
-        if (typeof r.rule === 'string')
-          out.push({
-            path,
-            rule: r.rule,
-            ...(typeof r.message === 'string' ? { message: r.message } : {}),
-          })
-      }
-    }
-    const props = n.properties
-    if (props && typeof props === 'object') {
-      for (const [k, v] of Object.entries(props as JsonSchema)) walk(v, path ? `${path}.${k}` : k)
-    }
-    if (n.items) walk(n.items, `${path}[*]`)
-    if (n.additionalProperties && typeof n.additionalProperties === 'object')
-      walk(n.additionalProperties, `${path}[*]`)
-  }
-  walk(openApiSchemaOf(crd, version), '')
-  return out
 }
 
 /** Converts one OpenAPI v3 (structural, Kubernetes flavour) schema node to JSON Schema. */
@@ -115,7 +84,7 @@ export function openApiToJsonSchema(node: unknown): JsonSchema {
 export const APIRULE_SCHEMA_URI = 'inmemory://schemas/apirule.json'
 
 /**
- * JSON Schema of one APIRule version, ready for Ajv and monaco-yaml: the converted CRD schema with
+ * JSON Schema of one APIRule version, ready for the schema engine and monaco-yaml: the converted CRD schema with
  * `apiVersion`/`kind` pinned, so the editor suggests and checks them too.
  */
 export function apiRuleJsonSchema(crd: unknown, version: string): JsonSchema | undefined {

@@ -56,5 +56,13 @@ describe('server causes', () => {
     )
     expect(formatPath(['spec', 'rules', 3, 'path'])).toBe('spec.rules[3].path')
     expect(pointerToPath('/metadata/labels/a~1b/0')).toEqual(['metadata', 'labels', 'a/b', 0])
+    // the schema engine's form: a URI fragment, segments percent-encoded
+    expect(pointerToPath('#/metadata/labels/a~1b%20c/0')).toEqual([
+      'metadata',
+      'labels',
+      'a/b c',
+      0,
+    ])
+    expect(pointerToPath('#')).toEqual([])
   })
 })

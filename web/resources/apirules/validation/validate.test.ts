@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { APIRULE_FIXTURES } from './fixtures.ts'
 import { validateApiRule, isAdmissible } from './validate.ts'
-import { schemaIssues } from './ajv.ts'
 import { formatPath } from './paths.ts'
 import { loadCrdFromDisk } from './test-crd.ts'
 
@@ -26,19 +25,7 @@ describe('fixtures', () => {
   }
 })
 
-describe('schema engines', () => {
-  it('the eval-free interpreter agrees with Ajv on every fixture', () => {
-    for (const f of APIRULE_FIXTURES) {
-      const a = schemaIssues(f.object, crd, f.version, 'ajv').map(
-        (i) => `${formatPath(i.path)} ${i.message}`,
-      )
-      const m = schemaIssues(f.object, crd, f.version, 'mini').map(
-        (i) => `${formatPath(i.path)} ${i.message}`,
-      )
-      expect(m.sort(), f.name).toEqual(a.sort())
-    }
-  })
-
+describe('validateApiRule', () => {
   it('reads a yaml Document and an object alike', async () => {
     const { parseDocument } = await import('yaml')
     const f = APIRULE_FIXTURES.find((x) => x.name === 'v2-no-access')!
@@ -46,10 +33,12 @@ describe('schema engines', () => {
     expect(validateApiRule(doc, 'v2', { crd })).toEqual(validateApiRule(f.object, 'v2', { crd }))
   })
 
-  it('without a CRD only the CEL, metadata and controller layers run', () => {
-    const f = APIRULE_FIXTURES.find((x) => x.name === 'v2-port-zero')!
-    expect(isAdmissible(validateApiRule(f.object, 'v2'))).toBe(true)
-    expect(isAdmissible(validateApiRule(f.object, 'v2', { crd }))).toBe(false)
+  it("without a CRD only the metadata and controller layers run (schema and CEL are the CRD's)", () => {
+    for (const name of ['v2-port-zero', 'v2-no-access']) {
+      const f = APIRULE_FIXTURES.find((x) => x.name === name)!
+      expect(isAdmissible(validateApiRule(f.object, 'v2')), name).toBe(true)
+      expect(isAdmissible(validateApiRule(f.object, 'v2', { crd })), name).toBe(false)
+    }
   })
 })
 

@@ -1,6 +1,6 @@
 // One entry point for all client-side APIRule validation. Pure and importable from Node: the CRD
 // object is passed in through the context (see bundled-crd.ts for the browser's copy).
-import { schemaIssues } from './ajv.ts'
+import { schemaIssues } from './schema-engine.ts'
 import { celIssues } from './cel.ts'
 import { controllerIssuesV1beta1, controllerIssuesV2 } from './controller.ts'
 import { metadataIssues } from './meta.ts'
@@ -25,7 +25,7 @@ function toPlain(input: unknown): unknown {
 
 /**
  * Validates an APIRule (a plain object, a yaml `Document`, or an EditorDocument) against one
- * version: the CRD schema (when `ctx.crd` is given), the mirrored CEL rules, ObjectMeta rules, and
+ * version: the CRD's schema and CEL rules (when `ctx.crd` is given), ObjectMeta rules, and
  * the controller's checks (as warnings). Errors come first, then warnings; duplicates removed.
  */
 export function validateApiRule(
@@ -38,7 +38,7 @@ export function validateApiRule(
     ...metadataIssues(obj),
     ...(ctx.crd ? schemaIssues(obj, ctx.crd, version) : []),
     ...(ctx.crd ? prunedFieldIssues(obj, ctx.crd, version) : []),
-    ...celIssues(obj, version),
+    ...(ctx.crd ? celIssues(obj, ctx.crd, version) : []),
     ...(version === 'v1beta1' ? controllerIssuesV1beta1(obj) : controllerIssuesV2(obj, ctx)),
     ...advisoryIssues(obj),
     ...takenNameIssues(obj, ctx),

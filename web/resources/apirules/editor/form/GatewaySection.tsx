@@ -5,7 +5,7 @@ import { Label, RadioButton, Title } from '@ui5/webcomponents-react'
 import { useGateways } from '../../../../api/lookups.ts'
 import { DEFAULT_GATEWAY, gatewayDomainOf, gatewayServerHosts } from '../../domain/gateway.ts'
 import { fullHost } from '../../domain/hosts.ts'
-import { isValidV2Host } from '../../validation/cel.ts'
+import { isValidV2Host } from '../../validation/host-format.ts'
 import { useDocValue, useEditorContext, useFieldIssues } from '../../../../editor/form/context.ts'
 import { ComboField, IssueText, TextField } from '../../../../editor/form/fields.tsx'
 
