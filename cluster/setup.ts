@@ -9,6 +9,7 @@ import { applyAll } from './lib/apply.ts'
 import { CLUSTER_FIELD_MANAGER, installCrds } from './lib/crds.ts'
 import type { KubeClient } from './lib/kube-client.ts'
 import { freePort } from './lib/ports.ts'
+import { supervise } from './lib/supervise.ts'
 import { type Log, consoleLog, formatDuration } from './lib/progress.ts'
 import { OIDC_PREFIX, type OidcProviderInfo } from './lib/oidc-provider.ts'
 import { oidcRbacObjects, rbacObjects, waitForAggregatedView } from './lib/rbac.ts'
@@ -48,8 +49,8 @@ async function setUpApiGateway(
     const webhookPort = await freePort()
     const url = conversionUrl(webhookPort)
     await installCrds(admin, { crdDir: build.crdDir, conversionUrl: url, caBundle })
-    try {
-      const proc = await startApiGateway({
+    const start = () =>
+      startApiGateway({
         admin,
         binary: build.binary,
         server: cluster.info.server,
@@ -59,7 +60,9 @@ async function setUpApiGateway(
         fieldManager: CLUSTER_FIELD_MANAGER,
         webhookPort,
       })
-      cluster.adopt(proc)
+    try {
+      // Restarted on the same port when it dies: the CRD names that port.
+      cluster.adopt(supervise(await start(), start, log))
       log(
         `API Gateway controller ready (webhook ${url}) in ${formatDuration(performance.now() - started)}`,
       )

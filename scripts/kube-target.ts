@@ -31,6 +31,8 @@ export async function resolveKubeTarget(argv: string[]): Promise<KubeTarget> {
   log('No kubeconfig found: starting the embedded local cluster with demo data.')
   const { startDemoCluster } = await import('../cluster/demo-cluster.ts')
   const cluster = await startDemoCluster({
+    // Another state dir than the checkout's `.local-cluster/` (e.g. a second checkout's, or a test).
+    stateDir: process.env.KYMA_LOCAL_CLUSTER_DIR || undefined,
     handleSignals: false,
     controller: !argv.includes('--no-controller'),
   })

@@ -142,6 +142,7 @@ async function build(cacheDir: string, log: Log, env: NodeJS.ProcessEnv): Promis
         run('go', [...args, '-o', tmp, API_GATEWAY.pkg], {
           cwd: controllerModuleDir,
           env: { ...env, CGO_ENABLED: '0' },
+          watched: true,
           onStderr: (chunk) => logFile.write(chunk),
         }),
     ).finally(() => logFile.end())
