@@ -28,6 +28,8 @@ export const RESOURCE_RULES: readonly ResourceRule[] = [
   { group: 'events.k8s.io', resource: 'events', verbs: READ },
   { group: 'gateway.kyma-project.io', resource: 'apirules', verbs: ALL },
   { group: 'serverless.kyma-project.io', resource: 'functions', verbs: READ },
+  // The API Gateway module's health (state, description) shown on the API Rules pages.
+  { group: 'operator.kyma-project.io', resource: 'apigateways', verbs: READ },
   { group: 'networking.istio.io', resource: 'gateways', verbs: READ },
   { group: 'networking.istio.io', resource: 'virtualservices', verbs: READ },
   { group: 'security.istio.io', resource: 'authorizationpolicies', verbs: READ },
