@@ -5,7 +5,10 @@
 import { spawn } from 'node:child_process'
 import { onStopRequest, stopExitCode } from '../cluster/lib/stop-requests.ts'
 import { unwatchGroup, watchGroup } from '../cluster/lib/watchdog.ts'
-import { buildIfStale } from './build-if-stale.ts'
+import { consoleLog } from '../cluster/lib/progress.ts'
+import { parseConfig } from '../server/config.ts'
+import { buildIfStale, isBuildStale } from './build-if-stale.ts'
+import { type ProgressServer, StartupTracker, serveProgress } from './startup-progress.ts'
 import { type KubeTarget, resolveKubeTarget, START_FLAGS } from './kube-target.ts'
 import { log, repoRoot } from './lib.ts'
 import { SERVER_NODE_FLAGS } from '../server/node-flags.ts'
@@ -13,11 +16,13 @@ import { SERVER_NODE_FLAGS } from '../server/node-flags.ts'
 const argv = process.argv.slice(2)
 let target: KubeTarget | undefined
 let stopBff = async () => {}
+let progress: ProgressServer | undefined
 let stopping = false
 
 async function stop(code: number) {
   if (stopping) return
   stopping = true
+  await progress?.close()
   await stopBff()
   await target?.stop()
   // Whatever is still starting (a build, a cluster half up) is ended by the exit hooks and the
@@ -30,9 +35,36 @@ onStopRequest((reason) => {
   void stop(stopExitCode(reason))
 })
 
+/** The BFF's address, from the same flags and variables it will parse (none: no progress page). */
+function dashboardAddress(): { host: string; port: number } | undefined {
+  try {
+    const { host, port } = parseConfig(
+      argv.filter((a) => !START_FLAGS.includes(a)),
+      process.env,
+    )
+    return port ? { host, port } : undefined
+  } catch {
+    return undefined
+  }
+}
+
 try {
+  // The dashboard's address answers at once with the build's progress (scripts/startup-progress.ts).
+  const tracker = new StartupTracker()
+  const address = dashboardAddress()
+  if (address) {
+    progress = await serveProgress(tracker, address.host, address.port)
+    if (progress) log(`Progress at http://${address.host}:${address.port} until the dashboard runs`)
+  }
+  if (isBuildStale()) tracker.line('Building the dashboard (vite build)…')
   await buildIfStale()
-  target = await resolveKubeTarget(argv)
+  tracker.set('dashboard (vite build)', 'done')
+  target = await resolveKubeTarget(argv, (line) => {
+    consoleLog(line)
+    tracker.line(line)
+  })
+  await progress?.close()
+  progress = undefined
 } catch (err) {
   log(`Cannot start: ${(err as Error).message.split('\n')[0] ?? ''}`)
   await stop(1)
