@@ -6,9 +6,10 @@
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, afterEach, describe as group, expect, it } from 'vitest'
+import { dirname, join } from 'node:path'
+import { afterAll, afterEach, describe as group, expect, inject, it } from 'vitest'
 import { freePort } from './lib/ports.ts'
+import { processesUsing } from './lib/state-dir-lock.ts'
 import { type NpmProcess, describe, processesOf, startNpm, waitGone } from './test/npm-process.ts'
 
 const dirs: string[] = []
@@ -121,4 +122,15 @@ group('stopping the local cluster', () => {
     }
     expect(existsSync(join(dir, 'cluster.lock'))).toBe(false)
   }, 360_000)
+
+  it("a state dir's leftovers are its own processes, not those of a state dir inside it", async () => {
+    // The suite's cluster runs in `.local-cluster/test-<random>/`, inside the default state dir.
+    const own = dirname(inject('cluster').kubeconfigPath)
+    const names = (await processesUsing(own)).map((p) => p.cmd.split(' ')[0]?.split('/').pop())
+    expect(names.sort()).toEqual(
+      expect.arrayContaining(['etcd', 'kube-apiserver', 'kube-controller-manager']),
+    )
+    if (inject('cluster').apiGateway.running) expect(names).toContain('manager')
+    expect(await processesUsing(dirname(own))).toEqual([])
+  })
 })

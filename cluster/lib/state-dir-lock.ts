@@ -19,7 +19,13 @@ async function commandLine(pid: number): Promise<string> {
 /** Our cluster's binaries; nothing else (an editor, a kubectl) on the dir is ever stopped. */
 const CLUSTER_BINARIES = new Set(['etcd', 'kube-apiserver', 'kube-controller-manager', 'manager'])
 
-/** Cluster processes whose command line names a path inside `stateDir` (Linux /proc). */
+/**
+ * What our processes name on their command line in the dir. Not just any path below it: the
+ * default dir `.local-cluster/` holds the test clusters' own state dirs (`test-<random>/`).
+ */
+const OWN_FILES = ['etcd', 'pki/', 'tokens.csv', 'authentication-config.yaml']
+
+/** Cluster processes whose command line names this state dir's own files (Linux /proc). */
 export async function processesUsing(stateDir: string): Promise<{ pid: number; cmd: string }[]> {
   const found: { pid: number; cmd: string }[] = []
   for (const entry of await readdir('/proc').catch(() => [])) {
@@ -27,7 +33,12 @@ export async function processesUsing(stateDir: string): Promise<{ pid: number; c
     if (!Number.isInteger(pid) || pid === process.pid) continue
     const cmd = await commandLine(pid)
     const binary = basename(cmd.split(' ')[0] ?? '')
-    if (CLUSTER_BINARIES.has(binary) && cmd.includes(`${stateDir}/`)) found.push({ pid, cmd })
+    if (!CLUSTER_BINARIES.has(binary)) continue
+    // The controller names no file on its command line: its kubeconfig comes from the environment.
+    const env =
+      binary === 'manager' ? await readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '') : ''
+    const names = `${cmd}\0${env}`
+    if (OWN_FILES.some((f) => names.includes(`${stateDir}/${f}`))) found.push({ pid, cmd })
   }
   return found
 }
