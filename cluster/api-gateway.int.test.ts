@@ -101,7 +101,7 @@ afterAll(async () => {
 
 describe('the API Gateway controller', () => {
   it('runs in the test cluster', () => {
-    // If not, `reason` says why (e.g. port 9443 taken by another local cluster).
+    // If not, `reason` says why (e.g. it could not be built).
     expect(cluster.apiGateway).toEqual({ running: true })
   })
 

@@ -16,6 +16,9 @@ import { type ManagedProcess, startProcess } from './lib/processes.ts'
 import { type Log, consoleLog, formatDuration } from './lib/progress.ts'
 import { ensureTokens } from './lib/tokens.ts'
 import { waitFor } from './lib/wait.ts'
+import { lockStateDir } from './lib/state-dir-lock.ts'
+import { onStopRequest, stopExitCode } from './lib/stop-requests.ts'
+import { type Stoppable, reportExit, supervise } from './lib/supervise.ts'
 import type { ClusterUser, TestClusterInfo } from './test/cluster-info.ts'
 
 export interface LocalClusterOptions {
@@ -28,7 +31,7 @@ export interface LocalClusterOptions {
   log?: Log
   /** Throwaway data (tests): etcd skips fsync. */
   ephemeral?: boolean
-  /** Stop the cluster and exit on SIGINT/SIGTERM/SIGHUP (default true). */
+  /** Stop the cluster and exit on SIGINT/SIGTERM/SIGHUP or when the parent exits (default true). */
   handleSignals?: boolean
   /** How long to wait for /readyz (default 90 s; a loaded CI machine is slow). */
   readyTimeoutMs?: number
@@ -53,7 +56,9 @@ export interface LocalCluster {
   /** A REST client authenticated as one of the static users (closed by stop()). */
   client(user?: ClusterUser): KubeClient
   /** Stops `proc` (first, before the control plane) when the cluster stops. */
-  adopt(proc: ManagedProcess): void
+  adopt(proc: Stoppable): void
+  /** Whether stop() has been called (a child exiting then is no news). */
+  stopping(): boolean
   stop(): Promise<void>
 }
 
@@ -143,6 +148,28 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
   const pkiDir = join(stateDir, 'pki')
   const logs = join(stateDir, 'logs')
   for (const d of [pkiDir, logs]) await mkdir(d, { recursive: true, mode: 0o700 })
+  // Before anything else runs on the dir: one cluster per state dir.
+  const unlock = await lockStateDir(stateDir, log)
+  try {
+    return await startOnLockedDir(opts, { log, stateDir, binaries, pkiDir, logs, unlock })
+  } catch (err) {
+    await unlock()
+    throw err
+  }
+}
+
+async function startOnLockedDir(
+  opts: LocalClusterOptions,
+  ctx: {
+    log: Log
+    stateDir: string
+    binaries: BinaryPaths
+    pkiDir: string
+    logs: string
+    unlock: () => Promise<void>
+  },
+): Promise<LocalCluster> {
+  const { log, stateDir, binaries, pkiDir, logs } = ctx
   const pki = await ensurePki(pkiDir)
   const tokenFile = join(stateDir, 'tokens.csv')
   const tokens = await ensureTokens(tokenFile)
@@ -188,20 +215,23 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
   if (!etcd) throw new Error('unreachable: etcd not started')
   const etcdProc = etcd.proc
   const apiProc = api.proc
-  const kcm =
+  const kcmOptions = {
+    binary: binaries.kubeControllerManager,
+    server: api.server,
+    pki,
+    pkiDir,
+    logs,
+  }
+  const kcmFirst =
     opts.controllerManager === false
       ? undefined
-      : await startControllerManager({
-          binary: binaries.kubeControllerManager,
-          server: api.server,
-          pki,
-          pkiDir,
-          logs,
-        }).catch(async (err: unknown) => {
+      : await startControllerManager(kcmOptions).catch(async (err: unknown) => {
           await apiProc.stop()
           await etcdProc.stop()
+          await oidc.stop()
           throw err
         })
+  const kcm = kcmFirst && supervise(kcmFirst, () => startControllerManager(kcmOptions), log)
 
   const kubeconfigPath = join(stateDir, 'kubeconfig')
   await writeKubeconfig(kubeconfigPath, api.server, api.ca, tokens)
@@ -220,18 +250,23 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
   }
 
   const clients = new Map<ClusterUser, KubeClient>()
-  const adopted: ManagedProcess[] = []
-  const onSignal = (signal: NodeJS.Signals) => {
-    log(`${signal}: stopping the local cluster`)
-    void stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143))
-  }
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
-  if (opts.handleSignals !== false) for (const s of signals) process.once(s, onSignal)
+  const adopted: Stoppable[] = []
+  const stopListening =
+    opts.handleSignals === false
+      ? () => {}
+      : onStopRequest((reason) => {
+          log(`${reason}: stopping the local cluster`)
+          void stop().finally(() => process.exit(stopExitCode(reason)))
+        })
 
   let stopping: Promise<void> | undefined
+  const isStopping = () => stopping !== undefined
+  const broken = '; the local cluster does not work without it: stop it and start again'
+  reportExit(etcdProc, log, isStopping, broken)
+  reportExit(apiProc, log, isStopping, broken)
   function stop() {
     stopping ??= (async () => {
-      for (const s of signals) process.off(s, onSignal)
+      stopListening()
       await Promise.all([...clients.values()].map((c) => c.close()))
       await Promise.all(adopted.map((p) => p.stop()))
       // Clients first, then the API server, so nobody logs connection errors while shutting down.
@@ -239,6 +274,7 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
       await apiProc.stop()
       await etcdProc.stop()
       await oidc.stop()
+      await ctx.unlock()
     })()
     return stopping
   }
@@ -262,6 +298,7 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
       return c
     },
     adopt: (proc) => void adopted.push(proc),
+    stopping: isStopping,
     stop,
   }
 }

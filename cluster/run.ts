@@ -1,7 +1,8 @@
 // `npm run cluster`: a local kube-apiserver + etcd + kube-controller-manager with the Kyma CRDs, the
 // Kyma API Gateway controller and demo data, running until Ctrl+C. Flags: see usage below.
 import { parseArgs } from 'node:util'
-import { startDemoCluster } from './demo-cluster.ts'
+import { type DemoCluster, startDemoCluster } from './demo-cluster.ts'
+import { onStopRequest, stopExitCode } from './lib/stop-requests.ts'
 import { consoleLog, formatDuration } from './lib/progress.ts'
 
 // For `npm start` (scripts/kube-target.ts): an embedded cluster when there is no kubeconfig.
@@ -48,12 +49,20 @@ async function main() {
     process.exit(2)
   }
 
+  // From the start, not only once the cluster is up: a stop during a build or a start must not
+  // leave anything running (what is half-started is ended by the exit hooks and the watchdog).
+  let cluster: DemoCluster | undefined
+  onStopRequest((reason) => {
+    consoleLog(`${reason}: stopping the local cluster`)
+    void (cluster?.stop() ?? Promise.resolve()).finally(() => process.exit(stopExitCode(reason)))
+  })
   try {
-    const cluster = await startDemoCluster({
+    cluster = await startDemoCluster({
       port,
       stateDir: values.dir,
       seed: !values['no-seed'],
       controller: !values['no-controller'],
+      handleSignals: false,
     })
     const controller = cluster.info.apiGateway.running
       ? 'running (log: logs/api-gateway.log in the state dir)'
@@ -67,7 +76,7 @@ Local cluster is running (Ctrl+C to stop).
   controller:  ${controller}
   started in:  ${formatDuration(cluster.startupMs)} (kube-apiserver ready), ${formatDuration(cluster.readyMs)} until set up
 `)
-    // startLocalCluster() stops both processes and exits on SIGINT/SIGTERM; keep the loop alive.
+    // The stop request above ends the process; keep the event loop alive until then.
     setInterval(() => {}, 1 << 30)
   } catch (err) {
     consoleLog((err as Error).message)

@@ -19,7 +19,7 @@ const RECONCILED_MS = 30_000
 test.afterAll(closeClients)
 
 test.beforeAll(() => {
-  // Says why when the controller could not run (e.g. port 9443 taken by another local cluster).
+  // Says why when the controller could not run (e.g. it could not be built).
   expect(clusterInfo().apiGateway).toEqual({ running: true })
 })
 

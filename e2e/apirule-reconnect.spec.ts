@@ -21,7 +21,7 @@ let bff: Bff | undefined
 test.beforeAll(async () => {
   test.setTimeout(120_000)
   stateDir = await mkdtemp(join(tmpdir(), 'e2e-restart-'))
-  // A second cluster next to the suite's: the API Gateway controller's port 9443 is taken.
+  // A second cluster next to the suite's, without the controller (not needed here).
   cluster = await startDemoCluster({
     stateDir,
     seed: false,

@@ -20,7 +20,11 @@ function kubeconfigExists(): boolean {
 /** Flags of `npm start` itself; the rest go to the BFF. */
 export const START_FLAGS = ['--local-cluster', '--no-controller', '--oidc']
 
-export async function resolveKubeTarget(argv: string[]): Promise<KubeTarget> {
+export async function resolveKubeTarget(
+  argv: string[],
+  /** Where the embedded cluster's progress lines go (default: the terminal). */
+  clusterLog?: (line: string) => void,
+): Promise<KubeTarget> {
   // --oidc: the dashboard in oidc mode against the local cluster's own OpenID provider.
   const oidc = argv.includes('--oidc')
   const forceLocal = oidc || argv.includes('--local-cluster')
@@ -31,7 +35,10 @@ export async function resolveKubeTarget(argv: string[]): Promise<KubeTarget> {
   log('No kubeconfig found: starting the embedded local cluster with demo data.')
   const { startDemoCluster } = await import('../cluster/demo-cluster.ts')
   const cluster = await startDemoCluster({
+    // Another state dir than the checkout's `.local-cluster/` (e.g. a second checkout's, or a test).
+    stateDir: process.env.KYMA_LOCAL_CLUSTER_DIR || undefined,
     handleSignals: false,
+    log: clusterLog,
     controller: !argv.includes('--no-controller'),
   })
   const stop = () => cluster.stop()

@@ -24,6 +24,7 @@ import { requireGo } from './go-toolchain.ts'
 import { controllerModuleDir, repoRoot } from './paths.ts'
 import { type Log, consoleLog, formatDuration, withHeartbeat } from './progress.ts'
 import { binaryCacheRoot } from './paths.ts'
+import { webhookPortReplace } from './webhook-port-build.ts'
 
 export const SOURCE_ENV = 'KYMA_API_GATEWAY_SOURCE'
 
@@ -43,8 +44,12 @@ const howToProvide =
   '(a .tar.gz or a directory), or allow the Go module proxy to serve ' +
   `${API_GATEWAY.module}@${API_GATEWAY.version}`
 
+/**
+ * `-webhook-port`: built with the port setting of webhook-port-build.ts. The suffix keeps a binary
+ * built without it (which always takes port 9443) from ever being reused.
+ */
 export function apiGatewayCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(binaryCacheRoot(env), API_GATEWAY_SET)
+  return join(binaryCacheRoot(env), `${API_GATEWAY_SET}-webhook-port`)
 }
 
 async function cached(dir: string): Promise<ApiGatewayBuild | undefined> {
@@ -121,11 +126,15 @@ async function build(cacheDir: string, log: Log, env: NodeJS.ProcessEnv): Promis
     // The committed go.mod/go.sum pin every dependency; a copy adds the replace to the source
     // folder, so the repository's files stay untouched and no upstream code is copied into it.
     const gomod = await readFile(join(controllerModuleDir, 'go.mod'), 'utf8')
-    await writeFile(join(work, 'go.mod'), `${gomod}\nreplace ${API_GATEWAY.module} => ${srcDir}\n`)
+    const modfile = join(work, 'go.mod')
+    await writeFile(modfile, `${gomod}\nreplace ${API_GATEWAY.module} => ${srcDir}\n`)
     await copyFile(join(controllerModuleDir, 'go.sum'), join(work, 'go.sum'))
+    // The webhook port from an environment variable: see webhook-port-build.ts.
+    const portReplace = await webhookPortReplace(work, modfile, controllerModuleDir, env)
+    await writeFile(modfile, `${await readFile(modfile, 'utf8')}${portReplace}\n`)
     const tmp = join(cacheDir, `.manager.tmp-${process.pid}`)
     const logFile = createWriteStream(logPath)
-    const args = ['build', '-trimpath', `-modfile=${join(work, 'go.mod')}`, '-ldflags', '-s -w']
+    const args = ['build', '-trimpath', `-modfile=${modfile}`, '-ldflags', '-s -w']
     const res = await withHeartbeat(
       log,
       `go build api-gateway controller (${API_GATEWAY.pkg})`,
@@ -133,6 +142,7 @@ async function build(cacheDir: string, log: Log, env: NodeJS.ProcessEnv): Promis
         run('go', [...args, '-o', tmp, API_GATEWAY.pkg], {
           cwd: controllerModuleDir,
           env: { ...env, CGO_ENABLED: '0' },
+          watched: true,
           onStderr: (chunk) => logFile.write(chunk),
         }),
     ).finally(() => logFile.end())

@@ -1,7 +1,6 @@
 // Runs the Kyma API Gateway controller next to the local kube-apiserver: its webhook certificate
 // Secret, its process (loopback health probe, no metrics, log in the state dir), and the checks that
 // it serves the APIRule conversion webhook before anything is stored through it.
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { Agent, fetch } from 'undici'
 import type { KubeObject } from './apply.ts'
@@ -12,32 +11,16 @@ import { writeCertKubeconfig } from './kubeconfig.ts'
 import { freePort } from './ports.ts'
 import { type ManagedProcess, startProcess } from './processes.ts'
 import { waitFor } from './wait.ts'
+import { WEBHOOK_PORT_ENV } from './webhook-port-build.ts'
+import { conversionWorks } from './conversion-probe.ts'
 
-/** controller-runtime's default webhook port; the controller has no flag to change it. */
-export const WEBHOOK_PORT = 9443
-export const CONVERSION_URL = `https://127.0.0.1:${WEBHOOK_PORT}/convert`
+/** The APIRule CRD's conversion webhook URL for a cluster whose controller serves on `port`. */
+export function conversionUrl(port: number): string {
+  return `https://127.0.0.1:${port}/convert`
+}
+
 const NAMESPACE = 'kyma-system'
 const SECRET = 'api-gateway-webhook-certificate'
-
-/**
- * Whether port 9443 is free on every interface (the webhook server binds `:9443`). Taken usually
- * means another local cluster with the controller runs on this machine.
- */
-export function webhookPortFree(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = createServer()
-    srv.unref()
-    srv.once('error', () => resolve(false))
-    srv.listen(WEBHOOK_PORT, () => srv.close(() => resolve(true)))
-  })
-}
-
-export function portInUseLine(): string {
-  return (
-    `port ${WEBHOOK_PORT} is in use (another local cluster with the API Gateway controller?), ` +
-    'and the controller always serves its webhook there'
-  )
-}
 
 function webhookSecret(chain: string, key: string): KubeObject {
   return {
@@ -71,6 +54,8 @@ export interface ApiGatewayRun {
   logsDir: string
   fieldManager: string
   readyTimeoutMs?: number
+  /** The webhook's port (chosen per cluster; the built controller reads it from WEBHOOK_PORT_ENV). */
+  webhookPort: number
 }
 
 /**
@@ -100,7 +85,7 @@ export async function startApiGateway(run: ApiGatewayRun): Promise<ManagedProces
     run.binary,
     ['--metrics-bind-address=0', `--health-probe-bind-address=127.0.0.1:${probe}`],
     join(run.logsDir, 'api-gateway.log'),
-    { KUBECONFIG: kubeconfig },
+    { KUBECONFIG: kubeconfig, [WEBHOOK_PORT_ENV]: String(run.webhookPort) },
   )
   const dispatcher = new Agent({ connect: { ca: chain } })
   try {
@@ -109,9 +94,9 @@ export async function startApiGateway(run: ApiGatewayRun): Promise<ManagedProces
       async () => {
         const ready = await fetch(`http://127.0.0.1:${probe}/readyz`)
         if (ready.status !== 200) return undefined
-        // Any HTTP answer over TLS proves the webhook serves the certificate of the Secret.
-        await fetch(CONVERSION_URL, { method: 'POST', body: '{}', dispatcher })
-        return true
+        // Ready = a real conversion answered over TLS with the certificate the CRD trusts: only
+        // then can the API server read and write APIRules through it.
+        return (await conversionWorks(conversionUrl(run.webhookPort), dispatcher)) || undefined
       },
       run.readyTimeoutMs ?? 60_000,
       200,

@@ -127,7 +127,8 @@ export async function ensureClientCert(
 }
 
 /**
- * The serving certificate of the API Gateway controller's webhook (conversion on 127.0.0.1:9443).
+ * The serving certificate of the API Gateway controller's webhook (conversion on 127.0.0.1, on a
+ * port chosen per cluster).
  * The controller checks it the way it checks its own: `tls.crt` = leaf + CA, verifiable for more
  * than 14 days, with the serverAuth usage; `tls.key` an RSA key in PKCS#1 form (it parses it with
  * ParsePKCS1PrivateKey). Otherwise it replaces the Secret with a certificate for its in-cluster

@@ -1,5 +1,6 @@
 // Promise wrappers around child processes for short-lived tools (openssl, go, --version probes).
 import { spawn } from 'node:child_process'
+import { unwatchGroup, watchGroup } from './watchdog.ts'
 
 export interface ExecResult {
   code: number | null
@@ -12,6 +13,11 @@ export interface ExecOptions {
   env?: NodeJS.ProcessEnv
   /** Called with each chunk of stderr, e.g. to tee a long build into a log file. */
   onStderr?: (chunk: string) => void
+  /**
+   * A long run (a Go build): in its own process group, known to the watchdog, so it ends with this
+   * process however this process ends (Ctrl+C, SIGTERM to npm, SIGKILL).
+   */
+  watched?: boolean
 }
 
 /** Runs a command without a shell. Rejects only when it cannot be started (e.g. ENOENT). */
@@ -21,7 +27,13 @@ export function run(cmd: string, args: string[], opts: ExecOptions = {}): Promis
       cwd: opts.cwd,
       env: opts.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: !!opts.watched,
     })
+    const pid = opts.watched ? child.pid : undefined
+    if (pid !== undefined) {
+      watchGroup(pid)
+      child.once('exit', () => unwatchGroup(pid))
+    }
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c))

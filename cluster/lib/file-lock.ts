@@ -3,7 +3,7 @@
 import { open, readFile, rm } from 'node:fs/promises'
 import { setTimeout as sleep } from 'node:timers/promises'
 
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
@@ -26,6 +26,28 @@ async function tryAcquire(path: string): Promise<boolean> {
   // Stale (owner died, or we caught it between create and write: then retry shortly).
   if (pid > 0) await rm(path, { force: true })
   return false
+}
+
+export type LockAttempt = { acquired: true } | { acquired: false; holder: number }
+
+/**
+ * Takes the lock if it is free or its holder is dead (then `staleHolder` names the dead pid, so the
+ * caller can clean up after it); otherwise says which live process holds it. Does not wait.
+ */
+export async function tryLock(path: string): Promise<LockAttempt & { staleHolder?: number }> {
+  const before = Number(await readFile(path, 'utf8').catch(() => ''))
+  for (let i = 0; i < 3; i++) {
+    if (await tryAcquire(path)) {
+      return {
+        acquired: true,
+        ...(before > 0 && before !== process.pid && { staleHolder: before }),
+      }
+    }
+    const holder = Number(await readFile(path, 'utf8').catch(() => ''))
+    if (holder > 0 && alive(holder)) return { acquired: false, holder }
+    await sleep(100)
+  }
+  return { acquired: false, holder: Number(await readFile(path, 'utf8').catch(() => '')) }
 }
 
 /**

@@ -27,6 +27,7 @@ async function buildOne(name: BinaryName, cacheDir: string, log: Log, env: NodeJ
         cwd: toolsModuleDir,
         // Static binaries like upstream's release builds; no C toolchain needed.
         env: { ...env, CGO_ENABLED: '0' },
+        watched: true,
         onStderr: (chunk) => logFile.write(chunk),
       }),
     )

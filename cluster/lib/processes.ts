@@ -1,9 +1,11 @@
 // Long-running children (etcd, kube-apiserver), each in its own process group so stop() also
 // reaches anything it forks. A process-wide 'exit' hook SIGKILLs whatever is still running, so a
-// crashing parent leaves no orphans behind (only SIGKILL of the parent itself can).
+// crashing parent leaves no orphans behind, and the watchdog (watchdog.ts) stops them when the
+// parent is killed outright.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { openSync, closeSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { unwatchGroup, watchGroup } from './watchdog.ts'
 
 export interface ManagedProcess {
   name: string
@@ -44,6 +46,8 @@ export function startProcess(
     env: { ...process.env, ...env },
   })
   closeSync(fd)
+  const pid = child.pid
+  if (pid !== undefined) watchGroup(pid)
   const exited = new Promise<number | string>((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'))
     child.once('error', (err) => resolve(err.message))
@@ -66,6 +70,10 @@ export function startProcess(
     },
   }
   running.add(proc)
-  void exited.then(() => running.delete(proc))
+  void exited.then(() => {
+    running.delete(proc)
+    // The group may hold forks of the child still; stop() has waited for the child itself.
+    if (pid !== undefined) unwatchGroup(pid)
+  })
   return proc
 }

@@ -45,6 +45,8 @@ export const RESOURCE_RULES: readonly ResourceRule[] = [
     verbs: READ,
     only: { namespace: 'istio-system', name: 'istio' },
   },
+  // The API Gateway module's health (state, description) shown on the API Rules pages.
+  { group: 'operator.kyma-project.io', resource: 'apigateways', verbs: READ },
   { group: 'networking.istio.io', resource: 'gateways', verbs: READ },
   { group: 'networking.istio.io', resource: 'virtualservices', verbs: READ },
   { group: 'security.istio.io', resource: 'authorizationpolicies', verbs: READ },

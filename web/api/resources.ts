@@ -35,6 +35,15 @@ export const APIRULES = desc(
   true,
   'APIRules',
 )
+/** The API Gateway module's own resource (one per cluster where the module is installed). */
+export const APIGATEWAYS = desc(
+  'operator.kyma-project.io',
+  'v1alpha1',
+  'apigateways',
+  'APIGateway',
+  false,
+  'APIGateways',
+)
 export const APIRULES_V1BETA1 = desc(
   'gateway.kyma-project.io',
   'v1beta1',

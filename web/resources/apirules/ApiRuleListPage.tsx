@@ -15,6 +15,7 @@ import { EmptyState } from '../../components/EmptyState.tsx'
 import { ListPageHeader } from '../../components/ListPage.tsx'
 import { LoadingSkeleton } from '../../components/LoadingSkeleton.tsx'
 import { ApiRuleTable } from './ApiRuleTable.tsx'
+import { ModuleHealth } from './module-health/ModuleHealth.tsx'
 import { apiRuleCreatePath } from './links.ts'
 import { ACCESS_KINDS, ACCESS_LABELS, type AccessKind } from './domain/access.ts'
 import { DEFAULT_LIST_QUERY, type SortColumn } from './list-query.ts'
@@ -229,6 +230,7 @@ export function ApiRuleListPage() {
         )}
         {createButton}
       </ListPageHeader>
+      <ModuleHealth namespace={namespace} />
 
       <div className="kd-toolbar" role="toolbar" aria-label="API Rule list controls">
         <Input
