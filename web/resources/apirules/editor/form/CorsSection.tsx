@@ -2,6 +2,8 @@
 // and max age.
 import { memo } from 'react'
 import { Button, CheckBox, Input, Label, Select, Option, Title } from '@ui5/webcomponents-react'
+import '@ui5/webcomponents-icons/dist/v5/add.js'
+import '@ui5/webcomponents-icons/dist/v5/delete.js'
 import { fieldId, useDocValue, useEditorContext } from '../../../../editor/form/context.ts'
 import { CheckField, IntField, ListField } from '../../../../editor/form/fields.tsx'
 

@@ -2,6 +2,7 @@
 // (up to a size) and "Collapse all". Rules render in groups that layout skips while off screen.
 import { memo, useCallback, useState } from 'react'
 import { Button, Title } from '@ui5/webcomponents-react'
+import '@ui5/webcomponents-icons/dist/v5/add.js'
 import { useDocLength, useEditorContext, useFieldIssues } from '../../../../editor/form/context.ts'
 import { IssueText } from '../../../../editor/form/fields.tsx'
 import { COLLAPSE_ABOVE, RuleEditor } from './RuleEditor.tsx'

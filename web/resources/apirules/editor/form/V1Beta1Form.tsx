@@ -10,6 +10,10 @@ import {
   TextArea,
   Title,
 } from '@ui5/webcomponents-react'
+import '@ui5/webcomponents-icons/dist/v5/add.js'
+import '@ui5/webcomponents-icons/dist/v5/delete.js'
+import '@ui5/webcomponents-icons/dist/v5/navigation-down-arrow.js'
+import '@ui5/webcomponents-icons/dist/v5/navigation-up-arrow.js'
 import { parse, stringify } from 'yaml'
 import { V1BETA1_HANDLERS } from '../../domain/access.ts'
 import {
