@@ -100,7 +100,12 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
   }
 
   // --- checks and the save flow ---
-  const checks = useApiRuleChecks(store, namespace, mode)
+  const checks = useApiRuleChecks(
+    store,
+    namespace,
+    mode,
+    mode === 'edit' ? (props.base ?? props.initial) : undefined,
+  )
   const { version, validation } = checks
   const issues = useSyncExternalStore(
     validation.issueStore.subscribe,
@@ -270,7 +275,11 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
           {view !== 'yaml' ? form : null}
           {view !== 'form' ? yaml : null}
         </div>
-        <ProblemsPanel issues={issues} hiddenErrors={validation.hiddenErrors} />
+        <ProblemsPanel
+          issues={issues}
+          hiddenErrors={validation.hiddenErrors}
+          validating={validation.validating}
+        />
       </div>
       <SaveDialogs flow={flow} currentText={() => store.text} noun="APIRule" />
       <MigrationDialog
