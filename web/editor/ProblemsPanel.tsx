@@ -18,15 +18,19 @@ export function saveBlockedReason(
 export function ProblemsPanel({
   issues,
   hiddenErrors,
+  validating = false,
 }: {
   issues: readonly Issue[]
   hiddenErrors: number
+  /** A validation run is still going: what is known describes an older text. */
+  validating?: boolean
 }) {
   const errors = issues.filter((i) => i.severity === 'error').length
   const warnings = issues.length - errors
   // Errors of untouched fields are not listed yet; the summary still says something is missing.
-  const summary =
-    hiddenErrors && !errors
+  const summary = validating
+    ? 'Validating…'
+    : hiddenErrors && !errors
       ? `Fill in the required fields${warnings ? ` · ${plural(warnings, 'warning')}` : ''}`
       : errors || warnings
         ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
