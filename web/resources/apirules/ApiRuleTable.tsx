@@ -105,10 +105,8 @@ export function ApiRuleTable({
   const [showAll, setShowAll] = useState(false)
   // Measured once the table is in the page (its width is known then), again when rows change.
   const mounted = width > 0
-  const weights = useMemo(
-    () => contentWeights(rows, mounted ? textMeasure(scrollRef.current) : undefined),
-    [rows, mounted],
-  )
+  const measure = useMemo(() => (mounted ? textMeasure(scrollRef.current) : undefined), [mounted])
+  const weights = useMemo(() => contentWeights(rows, measure), [rows, measure])
   const fitting = visibleColumns(allNamespaces, width, weights)
   const hidden = visibleColumns(allNamespaces, 0).filter((c) => !fitting.includes(c))
   const columnKey = (showAll ? visibleColumns(allNamespaces, 0) : fitting)
@@ -262,13 +260,24 @@ export function ApiRuleTable({
   )
 }
 
-/** Measures texts in the font of `el` (the table), with a canvas: no layout of the page. */
+/**
+ * Measures texts in the font of `el` (the table), with a canvas: no layout of the page. Widths are
+ * cached per text: the list re-measures on every search keystroke, and most texts repeat.
+ */
 function textMeasure(el: HTMLElement | null): Measure | undefined {
   const ctx = el && document.createElement('canvas').getContext('2d')
   if (!el || !ctx) return undefined
   const style = getComputedStyle(el)
   ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
-  return (text) => ctx.measureText(text).width
+  const cache = new Map<string, number>()
+  return (text) => {
+    let w = cache.get(text)
+    if (w === undefined) {
+      w = ctx.measureText(text).width
+      cache.set(text, w)
+    }
+    return w
+  }
 }
 
 function SelectAll({

@@ -16,7 +16,7 @@ export const CorsSection = memo(function CorsSection() {
     useDocValue<Record<string, string>[]>(['spec', 'corsPolicy', 'allowOrigins']) ?? []
   return (
     <section className="are-section" aria-labelledby="are-cors-title">
-      <Title level="H4" id="are-cors-title">
+      <Title level="H2" size="H4" id="are-cors-title">
         CORS
       </Title>
       <div className="are-field">

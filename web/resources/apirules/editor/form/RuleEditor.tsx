@@ -114,7 +114,7 @@ export const RuleEditor = memo(function RuleEditor(props: RuleEditorProps) {
             {expanded ? null : <RuleSummary index={index} path={path} hasErrors={hasErrors} />}
           </div>
         ) : (
-          <Title level="H5" id={`${groupId}-title`}>{`Rule ${n}`}</Title>
+          <Title level="H3" size="H5" id={`${groupId}-title`}>{`Rule ${n}`}</Title>
         )}
         {expanded ? <RuleActions {...props} expanded={expanded} /> : null}
       </div>

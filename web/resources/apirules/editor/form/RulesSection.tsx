@@ -69,7 +69,7 @@ export const RulesSection = memo(function RulesSection() {
   return (
     <section className="are-section" aria-labelledby="are-rules-title">
       <div className="are-rules-head">
-        <Title level="H4" id="are-rules-title">{`Rules (${count})`}</Title>
+        <Title level="H2" size="H4" id="are-rules-title">{`Rules (${count})`}</Title>
         {collapsible ? (
           <div className="are-rules-toggles">
             {count <= EXPAND_ALL_MAX ? (
