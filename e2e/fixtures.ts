@@ -73,12 +73,12 @@ function listen(page: Page, state: ConsoleState) {
   page.on('pageerror', (e) => state.entries.push({ type: 'exception', text: String(e), where: '' }))
 }
 
-/** Every recorded message no allowed pattern matches (in its text or its source URL). */
+/** Every recorded message no allowed pattern matches (its text with the source URL after it). */
 export function unexpectedConsole(state: ConsoleState): string[] {
   const patterns = [...ALWAYS_ALLOWED.map((a) => a.pattern), ...state.allowed]
   return state.entries
-    .filter((e) => !patterns.some((p) => p.test(e.text) || (e.where !== '' && p.test(e.where))))
     .map((e) => `${e.type}: ${e.text}${e.where ? ` (at ${e.where})` : ''}`)
+    .filter((line) => !patterns.some((p) => p.test(line)))
 }
 
 interface Fixtures {
@@ -86,7 +86,7 @@ interface Fixtures {
   consoleState: ConsoleState
   consoleGuard: void
   /**
-   * Allows console errors/warnings that match `pattern` (text or source URL) in this test; `why`
+   * Allows console errors/warnings that match `pattern` ("error: <text> (at <source URL>)") in this test; `why`
    * names what the test provokes on purpose (it is there for the reader).
    */
   allowConsole: (pattern: RegExp, why: string) => void
