@@ -37,6 +37,7 @@ export const demo: Demo = {
         const details = new ApiRuleDetailsPage(page, 'hello-kyma')
         await details.open('demo')
         await details.rulesTable.waitFor()
+        await details.connection.filter({ hasText: 'Live' }).waitFor()
         await d.shot(`details-${tag}`)
 
         const editor = new ApiRuleEditorPage(page)
