@@ -5,6 +5,7 @@
 import { expect, test } from './fixtures.ts'
 import { ApiRuleDetailsPage } from './pages/ApiRuleDetailsPage.ts'
 import { ApiRuleEditorPage } from './pages/ApiRuleEditorPage.ts'
+import { ApiRuleListPage } from './pages/ApiRuleListPage.ts'
 import { ServicesPage } from './pages/ServicesPage.ts'
 import {
   applyYaml,
@@ -88,6 +89,59 @@ test('a v1beta1 rule shows the controller’s error, and after migrating to v2 t
   await expect(
     details.panel('Generated resources').getByText(new RegExp(`^VirtualService ${ns}/`)),
   ).toBeVisible({ timeout: RECONCILED_MS })
+})
+
+test('a rule in Error shows the controller’s words in its list row, at the rule on its details page and in the editor', async ({
+  page,
+}) => {
+  // The second rule routes to a Service that does not exist: the controller names that rule.
+  const ns = await namespaceWith('e2e-ctl-verdict')
+  await applyYaml(
+    clusterInfo(),
+    [
+      {
+        apiVersion: 'gateway.kyma-project.io/v2',
+        kind: 'APIRule',
+        metadata: { name: 'broken' },
+        spec: {
+          hosts: [ns],
+          gateway: 'kyma-system/kyma-gateway',
+          service: { name: 'hello-kyma-svc', port: 80 },
+          rules: [
+            { path: '/healthz', methods: ['GET'], noAuth: true },
+            { path: '/*', methods: ['GET'], noAuth: true, service: { name: 'gone', port: 80 } },
+          ],
+        },
+      },
+    ],
+    'admin',
+    ns,
+  )
+  const list = new ApiRuleListPage(page)
+  await list.open(ns)
+  const row = list.row(ns, 'broken')
+  await expect(row.getByText('Error', { exact: true })).toBeVisible({ timeout: RECONCILED_MS })
+  // The description is visible text in the row (not only a tooltip), and focusable.
+  const words = row.getByText(/Attribute '\.spec\.rules\[1\]/)
+  await expect(words).toBeVisible()
+  const description = ((await words.textContent()) ?? '').replace(/^Controller says: /, '')
+  await words.focus()
+  await expect(page.locator('.kd-clipped-popover')).toHaveText(description)
+
+  const details = new ApiRuleDetailsPage(page, 'broken')
+  await details.open(ns)
+  await expect(details.ruleProblems(2)).toContainText('from the API Gateway controller')
+  await expect(details.ruleProblems(1)).toHaveCount(0)
+
+  const editor = new ApiRuleEditorPage(page)
+  await editor.openEdit(ns, 'broken')
+  await expect
+    .poll(() => editor.warnings())
+    .toContainEqual(
+      expect.stringMatching(
+        /^Warning \(controller\) spec\.rules\[1\]: The API Gateway controller reported after the last save: /,
+      ),
+    )
 })
 
 test('a deleted namespace finishes deleting', async () => {

@@ -73,7 +73,11 @@ test('edits a rule path, reviews the diff, saves, and another window sees it liv
   )
 })
 
-test('a conflict (409) is resolved by reloading and re-applying my changes', async ({ page }) => {
+test('a conflict (409) is resolved by reloading and re-applying my changes', async ({
+  page,
+  allowConsole,
+}) => {
+  allowConsole(/status of 409 \(Conflict\)/, 'the test changes the rule behind the page on purpose')
   const ns = await namespaceWith('e2e-conflict', [apiRuleObject('contested', { host: 'y' })])
   await kubeRequest(
     clusterInfo(),

@@ -52,7 +52,9 @@ test('creates from "All namespaces" in the namespace picked, with its Services',
 
 test('a fromParameters typo is flagged at the field before Save, and the strict dry run refuses it', async ({
   page,
+  allowConsole,
 }) => {
+  allowConsole(/status of 400 \(Bad Request\).*dryRun=All/, 'the strict dry run refuses on purpose')
   const ns = await namespaceWith('e2e-typo')
   const editor = new ApiRuleEditorPage(page)
   await editor.openCreate(ns, { view: 'yaml' })

@@ -6,6 +6,12 @@ import { ApiRuleListPage } from './pages/ApiRuleListPage.ts'
 import { type Bff, startBff } from './support/bff.ts'
 import { clusterInfo } from './support/cluster.ts'
 
+// The viewer may not read everything (the CRD, other namespaces' rules): the page falls back
+// (bundled schema, what it may read) and says so; Chromium logs each refused request.
+test.beforeEach(({ allowConsole }) => {
+  allowConsole(/status of 403 \(Forbidden\)/, 'the viewer is refused reads on purpose')
+})
+
 let viewer: Bff
 
 test.beforeAll(async () => {

@@ -117,6 +117,9 @@ test('an allowed origin embeds the Service panel, creates an APIRule and gets th
   const dialog = frame.getByRole('dialog', { name: 'Expose Service embed-svc' })
   await expect(dialog).toBeVisible()
   // (UI5 dialog content is slotted: look it up from the frame, not inside the dialog role.)
+  // One way to close it: the editor's Cancel, no second Close in a footer.
+  await expect(frame.getByRole('button', { name: 'Cancel', exact: true })).toHaveCount(1)
+  await expect(frame.getByRole('button', { name: 'Close', exact: true })).toHaveCount(0)
   await frame.getByRole('radio', { name: 'No auth' }).first().click()
   await frame.getByRole('button', { name: 'Create', exact: true }).click()
 
@@ -152,7 +155,9 @@ test('an allowed origin embeds the Service panel, creates an APIRule and gets th
 test('events are not sent to a parentOrigin that is not the framing page', async ({
   page,
   baseURL,
+  allowConsole,
 }) => {
+  allowConsole(/events disabled: parentOrigin/, 'the test names a wrong parentOrigin on purpose')
   await page.goto(
     hostUrl(ALLOWED_HOST_PORT, baseURL ?? '', '/embed/namespaces/demo/services/orders/apirules', {
       claim: `http://127.0.0.1:${OTHER_HOST_PORT}`,
@@ -165,7 +170,12 @@ test('events are not sent to a parentOrigin that is not the framing page', async
   expect(await hostEvents(page)).toEqual([])
 })
 
-test('a page on a non-allowed origin cannot frame the panel', async ({ page, baseURL }) => {
+test('a page on a non-allowed origin cannot frame the panel', async ({
+  page,
+  baseURL,
+  allowConsole,
+}) => {
+  allowConsole(/frame-ancestors|X-Frame-Options/, 'the browser refuses the framing on purpose')
   const consoleMessages: string[] = []
   page.on('console', (m) => consoleMessages.push(m.text()))
   await page.goto(
@@ -184,7 +194,9 @@ test('a page on a non-allowed origin cannot frame the panel', async ({ page, bas
 test('the main dashboard pages can never be framed, even by an allowed origin', async ({
   page,
   baseURL,
+  allowConsole,
 }) => {
+  allowConsole(/frame-ancestors|X-Frame-Options/, 'the browser refuses the framing on purpose')
   const consoleMessages: string[] = []
   page.on('console', (m) => consoleMessages.push(m.text()))
   await page.goto(hostUrl(ALLOWED_HOST_PORT, baseURL ?? '', '/namespaces/demo/services/orders'))

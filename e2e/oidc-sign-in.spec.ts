@@ -10,6 +10,13 @@ import { type Bff, startBff } from './support/bff.ts'
 import { bindOidcEditors } from '../cluster/test/helpers.ts'
 import { clusterInfo, kubeRequest, namespaceWith, serviceObject } from './support/cluster.ts'
 
+// Before sign-in every API call is refused (401, which shows the sign-in page), and the viewer is
+// refused writes and reads RBAC does not grant (403): provoked on purpose here.
+test.beforeEach(({ allowConsole }) => {
+  allowConsole(/status of 401 \(Unauthorized\)/, 'signed out until the test signs in')
+  allowConsole(/status of 403 \(Forbidden\)/, 'the viewer is refused on purpose')
+})
+
 let bff: Bff
 let namespace: string
 const cluster = clusterInfo()

@@ -121,7 +121,11 @@ test('a Service with two ports asks which port to expose', async ({ page }) => {
   await expect(page).toHaveURL(/\/namespaces\/demo\/apirules\/-create-\?service=orders&port=80$/)
 })
 
-test('a Function whose Service is missing says so instead of failing', async ({ page }) => {
+test('a Function whose Service is missing says so instead of failing', async ({
+  page,
+  allowConsole,
+}) => {
+  allowConsole(/404.*\/services\/lonely/, 'the Function’s Service is missing on purpose')
   const info = clusterInfo()
   const ns = await createTestNamespace(info, 'e2e-fn-no-svc')
   await applyYaml(info, [functionYaml('lonely')], 'admin', ns)
@@ -175,4 +179,24 @@ test('the Function list shows runtime, source and honest Unknown conditions', as
   await expect(row).toContainText('python312')
   await expect(row).toContainText('Inline')
   await expect(row).toContainText('Unknown')
+})
+
+test('the Function list offers what the Service list does: search, API Rules count, Expose', async ({
+  page,
+}) => {
+  const functions = new FunctionsPage(page)
+  await functions.openList('demo')
+  // The demo's APIRule "hello" routes to the Function hello's Service; greeter has none.
+  await expect(functions.row('hello').getByLabel('1 API Rule', { exact: true })).toBeVisible()
+  await expect(functions.row('greeter').getByLabel('0 API Rules')).toBeVisible()
+
+  await page.getByRole('searchbox', { name: 'Search Functions' }).fill('gree')
+  await expect(functions.row('hello')).toHaveCount(0)
+  await expect(page.getByText('1 of 2 Functions')).toBeVisible()
+
+  await functions
+    .row('greeter')
+    .getByRole('button', { name: 'Expose greeter with APIRule' })
+    .click()
+  await expect(page).toHaveURL(/\/apirules\/-create-\?function=greeter$/)
 })

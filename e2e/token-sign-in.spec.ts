@@ -6,6 +6,11 @@ import { SignInPage } from './pages/SignInPage.ts'
 import { type Bff, startBff } from './support/bff.ts'
 import { clusterInfo } from './support/cluster.ts'
 
+// Before sign-in (and after a wrong token) every API call is refused with 401: on purpose here.
+test.beforeEach(({ allowConsole }) => {
+  allowConsole(/status of 401 \(Unauthorized\)/, 'signed out until the test signs in')
+})
+
 let bff: Bff
 const cluster = clusterInfo()
 

@@ -1,4 +1,5 @@
-// `npm run demo [-- <name>] [--headed] [--pace <ms>]`: plays a walkthrough against a fresh local
+// `npm run demo [-- <name>] [--headed] [--pace <ms>]`: plays a walkthrough (without a name: every
+// one, the screenshot set of every page included) against a fresh local
 // cluster (demo data included) and a dashboard started for it, with on-screen captions, and
 // writes a video (.webm) and numbered screenshots to demo-output/<name>/.
 // `npm run demo -- --list` lists the demos (e2e/demos/<name>.ts).
@@ -22,7 +23,7 @@ const VIEWPORT = { width: 1280, height: 720 }
 
 const USAGE = `Usage: npm run demo -- [name] [--headed] [--pace <ms>] [--list]
 
-  name        the demo to play (default: lesson); see --list
+  name        the demo to play (default: every demo, e.g. lesson and screens); see --list
   --headed    show the browser window (default: headless)
   --pace      milliseconds per "beat" between steps (default 1800)
   --list      list the demos and exit`
@@ -167,14 +168,20 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`${name.padEnd(12)} ${demo.title}\n${' '.repeat(13)}${demo.description}`)
     return 0
   }
-  const name = positionals[0] ?? 'lesson'
-  const demo = demos.get(name)
-  if (!demo) {
-    console.error(`No demo "${name}". Available: ${[...demos.keys()].join(', ')}`)
+  // No name: every demo (the lesson and the screenshot set of every page).
+  const names = positionals[0] ? [positionals[0]] : [...demos.keys()]
+  const unknown = names.find((n) => !demos.has(n))
+  if (unknown) {
+    console.error(`No demo "${unknown}". Available: ${[...demos.keys()].join(', ')}`)
     return 2
   }
   await ensureChromium()
-  await play(name, demo, { headed: !!values.headed, pace: Number(values.pace ?? 1800) })
+  for (const name of names) {
+    await play(name, demos.get(name)!, {
+      headed: !!values.headed,
+      pace: Number(values.pace ?? 1800),
+    })
+  }
   return 0
 }
 

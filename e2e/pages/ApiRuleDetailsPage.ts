@@ -12,7 +12,6 @@ export class ApiRuleDetailsPage {
   readonly cloneButton: Locator
   readonly deleteButton: Locator
   readonly copyUrlButton: Locator
-  readonly copyCurlButton: Locator
   readonly hostRegion: Locator
   readonly overviewTab: Locator
   readonly yamlTab: Locator
@@ -36,7 +35,6 @@ export class ApiRuleDetailsPage {
     this.cloneButton = this.main.getByRole('button', { name: 'Clone', exact: true })
     this.deleteButton = this.main.getByRole('button', { name: 'Delete', exact: true })
     this.copyUrlButton = this.main.getByRole('button', { name: 'Copy URL', exact: true })
-    this.copyCurlButton = this.main.getByRole('button', { name: 'Copy curl command' })
     this.hostRegion = this.main.getByRole('region', { name: 'Host' })
     this.overviewTab = this.main.getByRole('tab', { name: 'Overview' })
     this.yamlTab = this.main.getByRole('tab', { name: 'YAML' })
@@ -52,6 +50,16 @@ export class ApiRuleDetailsPage {
       .getByRole('list', { name: 'Affected items' })
       .getByRole('listitem')
     this.migrateLink = this.main.getByRole('link', { name: 'Migrate it to v2' })
+  }
+
+  /** "Copy curl command" of rule `n` (1-based). */
+  copyCurlButton(n: number): Locator {
+    return this.main.getByRole('button', { name: `Copy curl command for rule ${n}`, exact: true })
+  }
+
+  /** The controller's problems shown at rule `n` (1-based). */
+  ruleProblems(n: number): Locator {
+    return this.main.getByRole('list', { name: `Controller's problems with rule ${n}` })
   }
 
   async open(namespace: string) {

@@ -189,7 +189,7 @@ export class ApiRuleEditorPage {
 
   /** The page title, e.g. "Create APIRule", "Edit APIRule orders", "Clone APIRule hello". */
   heading(text: string): Locator {
-    return this.main.getByRole('heading', { name: text, level: 2, exact: true })
+    return this.main.getByRole('heading', { name: text, level: 1, exact: true })
   }
 
   // --- navigation -------------------------------------------------------------------------

@@ -20,3 +20,32 @@ export function panel(scope: Scope, title: string): Locator {
   const inner = pageOf(scope).getByRole('form', { name: title, exact: true })
   return scope.locator('ui5-panel').filter({ has: inner })
 }
+
+/**
+ * Every UI5 icon on the page (in light DOM and inside shadow roots) that draws nothing: a
+ * `ui5-icon` whose SVG has no path data, as when its collection has no loader registered. Returns
+ * a description per icon ("navigation-up-arrow in ui5-button 'Move rule 1 up'").
+ */
+export async function undrawnIcons(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = []
+    const visit = (root: Document | ShadowRoot, host: string) => {
+      for (const el of root.querySelectorAll('*')) {
+        const shadow = (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot
+        if (el.localName === 'ui5-icon') {
+          const drawn = [...(shadow?.querySelectorAll('path') ?? [])].some(
+            (p) => (p.getAttribute('d') ?? '').trim() !== '',
+          )
+          if (!drawn) found.push(`${el.getAttribute('name') ?? '(no name)'} in ${host}`)
+        }
+        if (shadow) {
+          const label =
+            el.getAttribute('accessible-name') ?? el.getAttribute('tooltip') ?? el.textContent
+          visit(shadow, `${el.localName} '${(label ?? '').trim().slice(0, 40)}'`)
+        }
+      }
+    }
+    visit(document, 'the page')
+    return found
+  })
+}

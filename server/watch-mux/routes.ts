@@ -178,8 +178,9 @@ export async function watchMuxRoutes(scope: FastifyInstance, options: WatchMuxOp
       if (creds === null) return reply
       const stream = streams.find(request.params.streamId, creds.identity)
       if (!stream) return notFound(reply)
-      if (!stream.remove(id))
-        return sendStatus(reply, 404, `No subscription "${id}" on this stream`)
+      // Idempotent: a subscription that already ended (its watch closed) is as good as removed. A
+      // 404 here was console noise on every navigation that raced such an end (issue 26).
+      if (!stream.remove(id)) return success(reply, 200, `not subscribed ${id} (already ended)`)
       return success(reply, 200, `unsubscribed ${id}`)
     },
   )

@@ -330,6 +330,8 @@ describe('lifecycle', () => {
     await stream.next((v) => v.sub === 'keep' && v.type === 'OPEN')
     await stream.next((v) => v.sub === 'drop' && v.type === 'OPEN')
     expect((await unsubscribe(o, stream.id, 'drop')).status).toBe(200)
+    // Idempotent: a second unsubscribe (a page leaving after its watch ended) is no error.
+    expect((await unsubscribe(o, stream.id, 'drop')).status).toBe(200)
     await write('POST', `/api/v1/namespaces/${ns}/services`, KINDS[1]?.object('after-unsub'))
     await eventOf(stream, 'keep', 'ADDED', 'after-unsub')
     await new Promise((r) => setTimeout(r, 200))

@@ -91,9 +91,9 @@ export function Shell() {
             pathOf={(key) => namespacedPath(namespace, key)}
           />
         </nav>
-        <main className="app-main">
+        <div className="app-main">
           <Outlet />
-        </main>
+        </div>
       </div>
     </div>
   )

@@ -19,17 +19,21 @@ export function ProblemsPanel({
   issues,
   hiddenErrors,
   onServerCheck,
+  validating = false,
 }: {
   issues: readonly Issue[]
   hiddenErrors: number
   /** Runs the server-side validation, offered next to a problem only the server can check. */
   onServerCheck?: (() => void) | undefined
+  /** A validation run is still going: what is known describes an older text. */
+  validating?: boolean
 }) {
   const errors = issues.filter((i) => i.severity === 'error').length
   const warnings = issues.length - errors
   // Errors of untouched fields are not listed yet; the summary still says something is missing.
-  const summary =
-    hiddenErrors && !errors
+  const summary = validating
+    ? 'Validating…'
+    : hiddenErrors && !errors
       ? `Fill in the required fields${warnings ? ` · ${plural(warnings, 'warning')}` : ''}`
       : errors || warnings
         ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`

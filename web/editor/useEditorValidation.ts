@@ -44,7 +44,15 @@ export interface EditorValidation<I extends Issue> {
   revealAll: () => void
   /** Issues from the API server's last answer; cleared by the next edit. */
   setServerIssues: (issues: I[]) => void
+  /**
+   * A validation run has been going on for a noticeable time (a large paste): the issues shown are
+   * those of an older text, so the summary says "Validating…" rather than what they said.
+   */
+  validating: boolean
 }
+
+/** A run shorter than this never shows "Validating…", so typing does not make the summary flicker. */
+const VALIDATING_AFTER_MS = 250
 
 export function useEditorValidation<I extends Issue>(
   store: EditorDocument,
@@ -57,6 +65,7 @@ export function useEditorValidation<I extends Issue>(
   const [issueStore] = useState(() => new IssueStore<I>())
   const [initialValue] = useState(() => store.value)
   const [all, setAll] = useState<readonly I[]>([])
+  const [validating, setValidating] = useState(false)
   const client = useRef<I[]>([])
   const server = useRef<I[]>([])
   const showAll = useRef(showAllFromStart)
@@ -86,11 +95,16 @@ export function useEditorValidation<I extends Issue>(
   useEffect(() => {
     let cancelled = false
     let cancel: (() => void) | undefined
+    let slow: ReturnType<typeof setTimeout> | undefined
     const run = () => {
       cancel?.()
+      clearTimeout(slow)
+      slow = setTimeout(() => setValidating(true), VALIDATING_AFTER_MS)
       const value = store.value
       cancel = validate(value, store.text.length, (issues) => {
         if (cancelled) return
+        clearTimeout(slow)
+        setValidating(false)
         client.current = issues
         publish()
       })
@@ -104,6 +118,7 @@ export function useEditorValidation<I extends Issue>(
     })
     return () => {
       cancelled = true
+      clearTimeout(slow)
       cancel?.()
       off()
     }
@@ -126,5 +141,5 @@ export function useEditorValidation<I extends Issue>(
   const hiddenErrors =
     all.filter((i) => i.severity === 'error').length -
     visible.filter((i) => i.severity === 'error').length
-  return { issueStore, allIssues: all, hiddenErrors, revealAll, setServerIssues }
+  return { issueStore, allIssues: all, hiddenErrors, revealAll, setServerIssues, validating }
 }

@@ -4,7 +4,7 @@
 // Query: `parentOrigin` (where events go, verified against the browser's own word) and `theme`
 // (read by app/theme.ts). "Expose" and "Edit" open the APIRule editor in a dialog; the parent gets
 // `resize` and `apirule-created|updated|deleted` messages. See README.md next to this file.
-import { Bar, Button, Dialog, MessageStrip, Title } from '@ui5/webcomponents-react'
+import { Dialog, MessageStrip, Title } from '@ui5/webcomponents-react'
 import {
   lazy,
   Suspense,
@@ -152,17 +152,9 @@ function EmbedView(props: EmbedViewProps) {
         stretch
         headerText={title}
         accessibleName={title}
+        // One way to close: the editor's own Cancel (and Escape); a footer Close beside it was a
+        // second button doing the same.
         onClose={close}
-        footer={
-          <Bar
-            design="Footer"
-            endContent={
-              <Button design="Transparent" onClick={close}>
-                Close
-              </Button>
-            }
-          />
-        }
       >
         {editor.kind !== 'closed' && initial && (
           <Suspense fallback={<LoadingSkeleton label="Loading the editor" rows={6} />}>

@@ -3,6 +3,7 @@
 import { Bar, Button, Dialog, MessageStrip, Title } from '@ui5/webcomponents-react'
 import { formatPath } from '../document/issues.ts'
 import { getAt } from '../document/structural.ts'
+import { addedComments } from './comments.ts'
 import { DiffView } from './DiffView.tsx'
 import type { SaveFlow } from './useSaveFlow.ts'
 
@@ -38,9 +39,7 @@ export function SaveDialogs({
           />
         }
       >
-        {dialog.kind === 'diff' ? (
-          <DiffView before={base.text} after={currentText()} label="Changes to save" />
-        ) : null}
+        {dialog.kind === 'diff' ? <DiffReview before={base.text} after={currentText()} /> : null}
       </Dialog>
 
       <Dialog
@@ -91,6 +90,20 @@ export function SaveDialogs({
           </>
         ) : null}
       </Dialog>
+    </>
+  )
+}
+
+function DiffReview({ before, after }: { before: string; after: string }) {
+  const comments = addedComments(before, after)
+  return (
+    <>
+      {comments > 0 ? (
+        <MessageStrip design="Information" hideCloseButton data-note="comments">
+          {`The cluster does not store YAML comments: the ${comments === 1 ? 'comment' : `${comments} comments`} you added ${comments === 1 ? 'stays' : 'stay'} in this editor only and ${comments === 1 ? 'is' : 'are'} gone after Save.`}
+        </MessageStrip>
+      ) : null}
+      <DiffView before={before} after={after} label="Changes to save" />
     </>
   )
 }

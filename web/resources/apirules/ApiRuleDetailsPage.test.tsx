@@ -195,6 +195,24 @@ describe('ApiRuleDetailsPage', () => {
     )
   })
 
+  it('builds the curl command of the rule asked for: a token only where that rule wants one', () => {
+    // JWT on /admin/{**}, No auth on /*: the public rule's command carries no token header.
+    const view = toApiRuleView({
+      ...RULE,
+      spec: {
+        ...(RULE as never as { spec: object }).spec,
+        rules: [
+          { path: '/admin/{**}', methods: ['GET'], jwt: {} },
+          { path: '/*', methods: ['GET'], noAuth: true },
+        ],
+      },
+    })
+    expect(curlCommand('https://h.example.com', view, 0)).toBe(
+      `curl -i -H "Authorization: Bearer $TOKEN" 'https://h.example.com/admin/'`,
+    )
+    expect(curlCommand('https://h.example.com', view, 1)).toBe("curl -i 'https://h.example.com/'")
+  })
+
   it('copies a curl command that a shell runs as exactly curl, even for hostile paths and hosts', () => {
     const scratch = mkdtempSync(path.join(tmpdir(), 'curl-copy-'))
     const pwned = path.join(scratch, 'pwned')

@@ -13,8 +13,9 @@ import { DetailsPageFrame } from '../../components/DetailsPageFrame.tsx'
 import { RouterLink } from '../../components/RouterLink.tsx'
 import { YamlViewer } from '../../components/YamlViewer.tsx'
 import { ApiRuleActions } from './details/ApiRuleActions.tsx'
-import { curlCommand } from './details/curl.ts'
 import { GeneratedResources } from './details/GeneratedResources.tsx'
+import { GitOpsActions } from './details/GitOpsActions.tsx'
+import { lastChange } from './domain/gitops.ts'
 import { OverviewPanels } from './details/OverviewPanels.tsx'
 import { RulesTable } from './details/RulesTable.tsx'
 import { hostUrl, isShortHost, resolveHost } from './domain/hosts.ts'
@@ -70,6 +71,7 @@ function ApiRuleBody({
 }) {
   const [tab, setTab] = useState<'overview' | 'yaml'>('overview')
   const { namespace, name, status } = view
+  const changed = lastChange(object)
   const editPath = apiRuleEditPath(namespace, name, {
     version: view.needsMigration ? 'v1beta1' : undefined,
   })
@@ -91,6 +93,15 @@ function ApiRuleBody({
             'Never processed by the API Gateway controller'
           )}
         </span>
+        {changed ? (
+          <>
+            {' · '}
+            <span>
+              {`Last changed by ${changed.manager}${changed.operation ? ` (${changed.operation})` : ''} `}
+              <Age timestamp={changed.time} /> ago
+            </span>
+          </>
+        ) : null}
       </div>
 
       {status.description && (
@@ -140,11 +151,14 @@ function ApiRuleBody({
       </TabContainer>
 
       {tab === 'yaml' ? (
-        <YamlViewer value={view.object} label={`YAML of ${name}`} />
+        <>
+          <GitOpsActions object={object} name={name} />
+          <YamlViewer value={view.object} label={`YAML of ${name}`} />
+        </>
       ) : (
         <>
           <OverviewPanels view={view} />
-          <RulesTable view={view} />
+          <RulesTable view={view} url={hostUrl(resolveHost(view, domains))} />
           <GeneratedResources view={view} />
         </>
       )}
@@ -152,7 +166,7 @@ function ApiRuleBody({
   )
 }
 
-/** The host: a link with "Copy URL" and "Copy curl command", or why there is no URL. */
+/** The host: a link with "Copy URL" (each rule has its own curl command), or why there is no URL. */
 function HostLine({ view, domains }: { view: ApiRuleView; domains: ReadonlyMap<string, string> }) {
   const resolved = resolveHost(view, domains)
   const url = hostUrl(resolved)
@@ -165,7 +179,6 @@ function HostLine({ view, domains }: { view: ApiRuleView; domains: ReadonlyMap<s
             {resolved}
           </Link>
           <CopyButton text={url} label="Copy URL" />
-          <CopyButton text={curlCommand(url, view)} label="Copy curl command" />
         </>
       ) : (
         <Text>

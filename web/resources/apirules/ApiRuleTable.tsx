@@ -1,10 +1,10 @@
 // The API Rule table: a plain HTML table virtualized with @tanstack/react-virtual. Only the rows in
 // view (plus a few) exist in the DOM, and a row is native elements only (links, buttons, inline SVG
 // icons): a UI5 web component per cell made every scroll step create shadow roots, which cost
-// most of the frames at 2,000 rows (issue 16). Columns have fixed shares of the width with one-line
-// cells that cut off with an ellipsis (full text in the tooltip); narrow tables drop the columns
-// that matter least, so the Status, Age and Actions columns stay on screen at 1440 px in every
-// namespace mode.
+// most of the frames at 2,000 rows (issue 16). Columns share the width by their content with
+// one-line cells that cut off with an ellipsis (full text in the tooltip); narrow tables drop the
+// columns that matter least, so Status, Age and Actions stay on screen, and "Show all columns"
+// brings them back (the table then scrolls sideways).
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
@@ -14,7 +14,15 @@ import type { ApiRulePermissions } from './useApiRuleData.ts'
 import type { ApiRuleWarning } from './warnings.ts'
 import './apirule-table.css'
 
-import { COLUMNS, colWidth, visibleColumns } from './table-columns.ts'
+import {
+  ALL_COLUMNS_MIN_WIDTH,
+  COLUMNS,
+  colWidth,
+  contentWeights,
+  fitWeights,
+  type Measure,
+  visibleColumns,
+} from './table-columns.ts'
 import { ScrollState } from './table-scroll.ts'
 import { ApiRuleTableRow } from './ApiRuleTableRow.tsx'
 
@@ -94,7 +102,14 @@ export function ApiRuleTable({
       clearTimeout(settle)
     }
   }, [scroll])
-  const columnKey = visibleColumns(allNamespaces, width)
+  const [showAll, setShowAll] = useState(false)
+  // Measured once the table is in the page (its width is known then), again when rows change.
+  const mounted = width > 0
+  const measure = useMemo(() => (mounted ? textMeasure(scrollRef.current) : undefined), [mounted])
+  const weights = useMemo(() => contentWeights(rows, measure), [rows, measure])
+  const fitting = visibleColumns(allNamespaces, width, weights)
+  const hidden = visibleColumns(allNamespaces, 0).filter((c) => !fitting.includes(c))
+  const columnKey = (showAll ? visibleColumns(allNamespaces, 0) : fitting)
     .map((c) => c.id)
     .join(',')
   // One array per set of columns, so memoized rows re-render only when the set changes.
@@ -102,6 +117,7 @@ export function ApiRuleTable({
     () => COLUMNS.filter((c) => columnKey.split(',').includes(c.id)),
     [columnKey],
   )
+  const fitted = fitWeights(columns, weights, showAll ? ALL_COLUMNS_MIN_WIDTH : width)
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -130,99 +146,138 @@ export function ApiRuleTable({
   const colSpan = columns.length + 1
 
   return (
-    <div
-      ref={scrollRef}
-      className="kd-vtable"
-      style={{ height: `min(calc(100vh - 15rem), ${(rows.length + 1) * ROW_HEIGHT + 2}px)` }}
-    >
-      <table className="kd-vtable-table" aria-label="API Rules" aria-rowcount={rows.length + 1}>
-        <colgroup>
-          <col style={{ width: '2.75rem' }} />
-          {columns.map((c) => (
-            <col key={c.id} style={{ width: colWidth(c, columns) }} />
-          ))}
-        </colgroup>
-        <thead>
-          <tr aria-rowindex={1}>
-            <th className="kd-vtable-select">
-              <SelectAll
-                checked={shownSelected > 0 && shownSelected === rows.length}
-                indeterminate={shownSelected > 0 && shownSelected < rows.length}
-                onChange={(on) =>
-                  onSelect(
-                    rows.map((r) => r.key),
-                    on,
-                  )
-                }
-              />
-            </th>
+    <>
+      {hidden.length > 0 || showAll ? (
+        <button
+          type="button"
+          className="kd-vtable-columns"
+          aria-pressed={showAll}
+          onClick={() => setShowAll((v) => !v)}
+        >
+          {showAll
+            ? 'Fit columns to the width'
+            : `Show all columns (${hidden.map((c) => c.label).join(', ')} hidden)`}
+        </button>
+      ) : null}
+      <div
+        ref={scrollRef}
+        className="kd-vtable"
+        style={{ height: `min(calc(100vh - 15rem), ${(rows.length + 1) * ROW_HEIGHT + 2}px)` }}
+      >
+        <table
+          className="kd-vtable-table"
+          aria-label="API Rules"
+          aria-rowcount={rows.length + 1}
+          style={showAll ? { minWidth: ALL_COLUMNS_MIN_WIDTH } : undefined}
+        >
+          <colgroup>
+            <col style={{ width: '2.75rem' }} />
             {columns.map((c) => (
-              <th
-                key={c.id}
-                scope="col"
-                aria-sort={
-                  c.id === sort.sort
-                    ? sort.direction === 'asc'
-                      ? 'ascending'
-                      : 'descending'
-                    : undefined
-                }
-              >
-                {c.id === 'actions' ? (
-                  c.label
-                ) : (
-                  <button
-                    type="button"
-                    className="kd-vtable-sort"
-                    aria-label={`Sort by ${c.label}`}
-                    title={`Sort by ${c.label}`}
-                    onClick={() => onSort(c.id as SortColumn)}
-                  >
-                    {c.label}
-                    {c.id === sort.sort && (
-                      <span aria-hidden className="kd-vtable-sort-arrow">
-                        {sort.direction === 'asc' ? '▲' : '▼'}
-                      </span>
-                    )}
-                  </button>
-                )}
-              </th>
+              <col key={c.id} style={{ width: colWidth(c, columns, fitted) }} />
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {padTop > 0 && (
-            <tr aria-hidden className="kd-vtable-pad" style={{ height: padTop }}>
-              <td colSpan={colSpan} />
+          </colgroup>
+          <thead>
+            <tr aria-rowindex={1}>
+              <th className="kd-vtable-select">
+                <SelectAll
+                  checked={shownSelected > 0 && shownSelected === rows.length}
+                  indeterminate={shownSelected > 0 && shownSelected < rows.length}
+                  onChange={(on) =>
+                    onSelect(
+                      rows.map((r) => r.key),
+                      on,
+                    )
+                  }
+                />
+              </th>
+              {columns.map((c) => (
+                <th
+                  key={c.id}
+                  scope="col"
+                  aria-sort={
+                    c.id === sort.sort
+                      ? sort.direction === 'asc'
+                        ? 'ascending'
+                        : 'descending'
+                      : undefined
+                  }
+                >
+                  {c.id === 'actions' ? (
+                    c.label
+                  ) : (
+                    <button
+                      type="button"
+                      className="kd-vtable-sort"
+                      aria-label={`Sort by ${c.label}`}
+                      title={`Sort by ${c.label}`}
+                      onClick={() => onSort(c.id as SortColumn)}
+                    >
+                      <span className="kd-vtable-sort-label">{c.label}</span>
+                      {c.id === sort.sort && (
+                        <span aria-hidden className="kd-vtable-sort-arrow">
+                          {sort.direction === 'asc' ? '▲' : '▼'}
+                        </span>
+                      )}
+                    </button>
+                  )}
+                </th>
+              ))}
             </tr>
-          )}
-          {items.map(({ index }) => {
-            const row = rows[index] as ApiRuleRow
-            return (
-              <ApiRuleTableRow
-                key={index % ROW_SLOTS}
-                row={row}
-                index={index}
-                columns={columns}
-                warnings={warnings.get(row.key)}
-                canUpdate={perms.update(row.namespace)}
-                canCreate={perms.createIn(row.namespace)}
-                selected={selected.has(row.key)}
-                onSelect={onSelect}
-                navigate={navigate}
-                scroll={scroll}
-              />
-            )
-          })}
-          {padBottom > 0 && (
-            <tr aria-hidden className="kd-vtable-pad" style={{ height: padBottom }}>
-              <td colSpan={colSpan} />
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {padTop > 0 && (
+              <tr aria-hidden className="kd-vtable-pad" style={{ height: padTop }}>
+                <td colSpan={colSpan} />
+              </tr>
+            )}
+            {items.map(({ index }) => {
+              const row = rows[index] as ApiRuleRow
+              return (
+                <ApiRuleTableRow
+                  key={index % ROW_SLOTS}
+                  row={row}
+                  index={index}
+                  columns={columns}
+                  warnings={warnings.get(row.key)}
+                  canUpdate={perms.update(row.namespace)}
+                  canCreate={perms.createIn(row.namespace)}
+                  selected={selected.has(row.key)}
+                  onSelect={onSelect}
+                  navigate={navigate}
+                  scroll={scroll}
+                />
+              )
+            })}
+            {padBottom > 0 && (
+              <tr aria-hidden className="kd-vtable-pad" style={{ height: padBottom }}>
+                <td colSpan={colSpan} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
   )
+}
+
+/**
+ * Measures texts in the font of `el` (the table), with a canvas: no layout of the page. Widths are
+ * cached per text: the list re-measures on every search keystroke, and most texts repeat.
+ */
+function textMeasure(el: HTMLElement | null): Measure | undefined {
+  const ctx = el && document.createElement('canvas').getContext('2d')
+  if (!el || !ctx) return undefined
+  const style = getComputedStyle(el)
+  ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+  const cache = new Map<string, number>()
+  return (text) => {
+    let w = cache.get(text)
+    if (w === undefined) {
+      w = ctx.measureText(text).width
+      cache.set(text, w)
+    }
+    return w
+  }
 }
 
 function SelectAll({

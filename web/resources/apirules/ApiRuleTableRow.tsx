@@ -11,7 +11,8 @@ import { copyText } from '../../components/clipboard.ts'
 import { InlineIcon } from '../../components/InlineIcon.tsx'
 import { apiRuleCreatePath, apiRuleEditPath, apiRuleMigratePath, apiRulePath } from './links.ts'
 import { servicePath } from '../../app/links.ts'
-import { statusTooltip } from './domain/status.ts'
+import { shownDescription, statusTooltip } from './domain/status.ts'
+import { ClippedText } from '../../components/ClippedText.tsx'
 import { type ApiRuleRow } from './list-rows.ts'
 import type { ApiRuleWarning } from './warnings.ts'
 import type { Column } from './table-columns.ts'
@@ -172,12 +173,21 @@ export const ApiRuleTableRow = memo(function ApiRuleTableRow({
         return <span title={row.access.label}>{row.access.label || '—'}</span>
       case 'status':
         return (
-          <span
-            className="kd-vtable-state"
-            data-state={row.status.state}
-            title={statusTooltip(row.status)}
-          >
-            {row.status.label}
+          <span className="kd-vtable-status">
+            <span
+              className="kd-vtable-state"
+              data-state={row.status.state}
+              title={statusTooltip(row.status)}
+            >
+              {row.status.label}
+            </span>
+            {shownDescription(row.status) ? (
+              <ClippedText
+                className="kd-vtable-desc"
+                text={shownDescription(row.status) ?? ''}
+                label="Controller says"
+              />
+            ) : null}
           </span>
         )
       case 'age':
@@ -251,8 +261,13 @@ export function TextRow({
         return row.access.label || '—'
       case 'status':
         return (
-          <span className="kd-vtable-state" data-state={row.status.state}>
-            {row.status.label}
+          <span className="kd-vtable-status">
+            <span className="kd-vtable-state" data-state={row.status.state}>
+              {row.status.label}
+            </span>
+            {shownDescription(row.status) ? (
+              <span className="kd-clipped kd-vtable-desc">{shownDescription(row.status)}</span>
+            ) : null}
           </span>
         )
       case 'age':

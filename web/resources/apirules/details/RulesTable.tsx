@@ -4,14 +4,26 @@ import '@ui5/webcomponents-icons/dist/v5/navigation-down-arrow.js'
 import '@ui5/webcomponents-icons/dist/v5/navigation-right-arrow.js'
 import { Fragment, useState, type ReactNode } from 'react'
 import { arr, isObj } from '../../../api/json.ts'
+import { CopyButton } from '../../../components/CopyButton.tsx'
 import { FieldList } from '../../../components/FieldList.tsx'
 import { PlainTable } from '../../../components/PlainTable.tsx'
 import { YamlViewer } from '../../../components/YamlViewer.tsx'
+import { controllerVerdict, problemsByRule } from '../domain/controller-status.ts'
 import { stringsOf } from '../domain/fields.ts'
 import { serviceTargetLabel } from '../domain/targets.ts'
 import type { ApiRuleView, RuleView } from '../domain/view.ts'
+import { curlCommand } from './curl.ts'
 
-export function RulesTable({ view }: { view: ApiRuleView }) {
+export function RulesTable({
+  view,
+  url,
+}: {
+  view: ApiRuleView
+  /** The host's URL, when it has one: each rule then offers its own curl command. */
+  url?: string | undefined
+}) {
+  // The controller's problems, each at its rule (it names them by attribute path).
+  const byRule = problemsByRule(controllerVerdict(view.status))
   const [open, setOpen] = useState<Set<number>>(new Set())
   const toggle = (i: number) =>
     setOpen((prev) => {
@@ -31,10 +43,11 @@ export function RulesTable({ view }: { view: ApiRuleView }) {
       ) : (
         <PlainTable
           label="Rules"
-          columns={[{ hidden: 'Details' }, 'Path', 'Methods', 'Access', 'Service', 'Timeout']}
+          columns={[{ hidden: 'Actions' }, 'Path', 'Methods', 'Access', 'Service', 'Timeout']}
         >
           {view.rules.map((r) => {
             const expanded = open.has(r.index)
+            const problems = byRule.get(r.index) ?? []
             return (
               <Fragment key={r.index}>
                 <tr>
@@ -46,6 +59,12 @@ export function RulesTable({ view }: { view: ApiRuleView }) {
                       accessibilityAttributes={{ expanded }}
                       onClick={() => toggle(r.index)}
                     />
+                    {url ? (
+                      <CopyButton
+                        text={curlCommand(url, view, r.index)}
+                        accessibleName={`Copy curl command for rule ${r.index + 1}`}
+                      />
+                    ) : null}
                   </td>
                   <td>
                     <code>{r.path || '—'}</code>
@@ -66,6 +85,20 @@ export function RulesTable({ view }: { view: ApiRuleView }) {
                   </td>
                   <td>{r.timeout !== undefined ? `${r.timeout} s` : 'Default'}</td>
                 </tr>
+                {problems.length > 0 && (
+                  <tr className="kd-rule-problems">
+                    <td />
+                    <td colSpan={5}>
+                      <ul aria-label={`Controller's problems with rule ${r.index + 1}`}>
+                        {problems.map((p, k) => (
+                          <li key={k} data-severity={p.severity}>
+                            {`${p.severity === 'error' ? 'Error' : 'Warning'} from the API Gateway controller: ${p.message}`}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                )}
                 {expanded && (
                   <tr className="kd-rule-details">
                     <td />

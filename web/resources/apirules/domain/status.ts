@@ -78,3 +78,11 @@ export function statusTooltip(status: StatusInfo): string {
     status.description ?? (status.state === 'NotReconciled' ? NOT_RECONCILED_HINT : status.label)
   )
 }
+
+/**
+ * The controller's description where it tells the user something (Error, Warning): shown as
+ * visible text in the list and the Service/Function panel. "Reconciled successfully" is not.
+ */
+export function shownDescription(status: StatusInfo): string | undefined {
+  return status.state === 'Error' || status.state === 'Warning' ? status.description : undefined
+}

@@ -14,7 +14,7 @@ import {
 import { EditorDocument } from '../../../editor/document/EditorDocument.ts'
 import { stripForEdit, toYaml } from '../../../editor/document/objects.ts'
 import { getAt } from '../../../editor/document/structural.ts'
-import { EditorContext, type EditorContextValue } from '../../../editor/form/context.ts'
+import { EditorContext, fieldId, type EditorContextValue } from '../../../editor/form/context.ts'
 import { ProblemsPanel, saveBlockedReason } from '../../../editor/ProblemsPanel.tsx'
 import { SaveDialogs } from '../../../editor/save/SaveDialogs.tsx'
 import { useSaveFlow, type SaveAdapter } from '../../../editor/save/useSaveFlow.ts'
@@ -101,7 +101,12 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
   }
 
   // --- checks and the save flow ---
-  const checks = useApiRuleChecks(store, namespace, mode)
+  const checks = useApiRuleChecks(
+    store,
+    namespace,
+    mode,
+    mode === 'edit' ? (props.base ?? props.initial) : undefined,
+  )
   const { version, validation } = checks
   const issues = useSyncExternalStore(
     validation.issueStore.subscribe,
@@ -158,6 +163,22 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
     if (!store.error && getAt(store.value, ['metadata', 'namespace']) !== undefined)
       store.setField(['metadata', 'namespace'], namespace)
   }, [namespace, store])
+
+  // A new APIRule starts at its name, so keyboard users need not Tab through the page to reach it
+  // (the form loads lazily: wait a few frames for the field).
+  const startView = useRef(view)
+  useEffect(() => {
+    if (mode !== 'create' || startView.current === 'yaml') return
+    let tries = 0
+    let frame = 0
+    const focusName = () => {
+      const el = document.getElementById(fieldId(['metadata', 'name']))
+      if (el) el.focus()
+      else if (tries++ < 120) frame = requestAnimationFrame(focusName)
+    }
+    focusName()
+    return () => cancelAnimationFrame(frame)
+  }, [mode])
 
   // --- drafts: written once typing pauses ---
   useEffect(() => {
@@ -276,6 +297,7 @@ export function ApiRuleEditor(props: ApiRuleEditorProps) {
           issues={issues}
           hiddenErrors={validation.hiddenErrors}
           onServerCheck={flow.busy ? undefined : () => void flow.validateOnServer()}
+          validating={validation.validating}
         />
       </div>
       <SaveDialogs flow={flow} currentText={() => store.text} noun="APIRule" />

@@ -244,7 +244,7 @@ export function ApiRuleEditorPage() {
   return (
     <main className="kd-page are-page" aria-labelledby="are-page-title">
       <div className="kd-page-header">
-        <Title level="H2" size="H3" id="are-page-title">
+        <Title level="H1" size="H3" id="are-page-title">
           {title}
         </Title>
         <span className="kd-spacer" />

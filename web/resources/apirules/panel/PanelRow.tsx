@@ -13,6 +13,8 @@ import { accessSummary } from '../domain/targets.ts'
 import type { ApiRuleView } from '../domain/view.ts'
 import { apiRuleEditPath, apiRulePath } from '../links.ts'
 import { StatusBadge } from '../StatusBadge.tsx'
+import { shownDescription } from '../domain/status.ts'
+import { ClippedText } from '../../../components/ClippedText.tsx'
 import type { MatchedApiRule } from './matching.ts'
 
 export interface PanelRowProps {
@@ -106,7 +108,12 @@ export function PanelRow({
         <Text>{access.label || '—'}</Text>
       </td>
       <td>
-        <StatusBadge status={view.status} />
+        <span className="kd-panel-status">
+          <StatusBadge status={view.status} />
+          {shownDescription(view.status) ? (
+            <ClippedText text={shownDescription(view.status) ?? ''} label="Controller says" />
+          ) : null}
+        </span>
       </td>
       <td>
         <span className="kd-cell-line">

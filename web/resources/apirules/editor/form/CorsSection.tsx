@@ -2,6 +2,8 @@
 // and max age.
 import { memo } from 'react'
 import { Button, CheckBox, Input, Label, Select, Option, Title } from '@ui5/webcomponents-react'
+import '@ui5/webcomponents-icons/dist/v5/add.js'
+import '@ui5/webcomponents-icons/dist/v5/delete.js'
 import { fieldId, useDocValue, useEditorContext } from '../../../../editor/form/context.ts'
 import { CheckField, IntField, ListField } from '../../../../editor/form/fields.tsx'
 
@@ -14,7 +16,7 @@ export const CorsSection = memo(function CorsSection() {
     useDocValue<Record<string, string>[]>(['spec', 'corsPolicy', 'allowOrigins']) ?? []
   return (
     <section className="are-section" aria-labelledby="are-cors-title">
-      <Title level="H4" id="are-cors-title">
+      <Title level="H2" size="H4" id="are-cors-title">
         CORS
       </Title>
       <div className="are-field">

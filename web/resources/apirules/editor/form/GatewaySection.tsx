@@ -32,7 +32,7 @@ export const GatewaySection = memo(function GatewaySection() {
   const finalHost = host ? fullHost(host, domain) : undefined
   return (
     <section className="are-section" aria-labelledby="are-gw-title">
-      <Title level="H4" id="are-gw-title">
+      <Title level="H2" size="H4" id="are-gw-title">
         Gateway and host
       </Title>
       <div className="are-field">

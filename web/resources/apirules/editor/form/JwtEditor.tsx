@@ -11,7 +11,9 @@ export const JwtEditor = memo(function JwtEditor({ path, title }: { path: Path; 
   const authzIssues = useFieldIssues([...path, 'authorizations'])
   return (
     <div className="are-sub" role="group" aria-label={title}>
-      <Title level="H6">{title}</Title>
+      <Title level="H4" size="H6">
+        {title}
+      </Title>
       <IssueText id={`${fieldId(path)}-authn-issues`} issues={issues} />
       <ItemList
         path={[...path, 'authentications']}

@@ -5,6 +5,10 @@
 // style and layout pass when it renders).
 import { memo, useMemo, useState } from 'react'
 import { Button, CheckBox, Label, MessageStrip, RadioButton, Title } from '@ui5/webcomponents-react'
+import '@ui5/webcomponents-icons/dist/v5/add.js'
+import '@ui5/webcomponents-icons/dist/v5/delete.js'
+import '@ui5/webcomponents-icons/dist/v5/navigation-down-arrow.js'
+import '@ui5/webcomponents-icons/dist/v5/navigation-up-arrow.js'
 import { isObj } from '../../../../api/json.ts'
 import { ACCESS_LABELS, v2AccessKind, type V2AccessKind } from '../../domain/access.ts'
 import {
@@ -147,7 +151,7 @@ export const RuleEditor = memo(function RuleEditor(props: RuleEditorProps) {
             {expanded ? null : <RuleSummary index={index} path={path} hasErrors={hasErrors} />}
           </div>
         ) : (
-          <Title level="H5" id={`${groupId}-title`}>{`Rule ${n}`}</Title>
+          <Title level="H3" size="H5" id={`${groupId}-title`}>{`Rule ${n}`}</Title>
         )}
         {expanded ? <RuleActions {...props} expanded={expanded} /> : null}
       </div>

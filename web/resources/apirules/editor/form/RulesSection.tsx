@@ -2,6 +2,7 @@
 // (up to a size) and "Collapse all". Rules render in groups that layout skips while off screen.
 import { memo, useCallback, useState } from 'react'
 import { Button, Title } from '@ui5/webcomponents-react'
+import '@ui5/webcomponents-icons/dist/v5/add.js'
 import { useDocLength, useEditorContext, useFieldIssues } from '../../../../editor/form/context.ts'
 import { IssueText } from '../../../../editor/form/fields.tsx'
 import { COLLAPSE_ABOVE, RuleEditor } from './RuleEditor.tsx'
@@ -68,7 +69,7 @@ export const RulesSection = memo(function RulesSection() {
   return (
     <section className="are-section" aria-labelledby="are-rules-title">
       <div className="are-rules-head">
-        <Title level="H4" id="are-rules-title">{`Rules (${count})`}</Title>
+        <Title level="H2" size="H4" id="are-rules-title">{`Rules (${count})`}</Title>
         {collapsible ? (
           <div className="are-rules-toggles">
             {count <= EXPAND_ALL_MAX ? (

@@ -10,6 +10,10 @@ import {
   TextArea,
   Title,
 } from '@ui5/webcomponents-react'
+import '@ui5/webcomponents-icons/dist/v5/add.js'
+import '@ui5/webcomponents-icons/dist/v5/delete.js'
+import '@ui5/webcomponents-icons/dist/v5/navigation-down-arrow.js'
+import '@ui5/webcomponents-icons/dist/v5/navigation-up-arrow.js'
 import { parse, stringify } from 'yaml'
 import { V1BETA1_HANDLERS } from '../../domain/access.ts'
 import {
@@ -158,7 +162,7 @@ const V1Rule = memo(function V1Rule({ index, count }: { index: number; count: nu
   return (
     <section className="are-rule" role="group" aria-labelledby={`${gid}-title`}>
       <div className="are-rule-head">
-        <Title level="H5" id={`${gid}-title`}>{`Rule ${n}`}</Title>
+        <Title level="H3" size="H5" id={`${gid}-title`}>{`Rule ${n}`}</Title>
         {!readOnly ? (
           <div className="are-rule-actions">
             <Button
@@ -227,7 +231,7 @@ export function V1Beta1Form({ onMigrate }: { onMigrate?: () => void }) {
         <IntField path={['spec', 'timeout']} label="Timeout (seconds)" />
       </section>
       <section className="are-section">
-        <Title level="H4">{`Rules (${count})`}</Title>
+        <Title level="H2" size="H4">{`Rules (${count})`}</Title>
         {Array.from({ length: count }, (_, i) => (
           <V1Rule key={i} index={i} count={count} />
         ))}

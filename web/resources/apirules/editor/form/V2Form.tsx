@@ -76,7 +76,7 @@ const MetadataSection = memo(function MetadataSection() {
   const { mode, namespace } = useEditorContext()
   return (
     <section className="are-section" aria-labelledby="are-meta-title">
-      <Title level="H4" id="are-meta-title">
+      <Title level="H2" size="H4" id="are-meta-title">
         General
       </Title>
       <TextField
@@ -117,7 +117,7 @@ const ServiceSection = memo(function ServiceSection() {
   )
   return (
     <section className="are-section" aria-labelledby="are-svc-title">
-      <Title level="H4" id="are-svc-title">
+      <Title level="H2" size="H4" id="are-svc-title">
         Service
       </Title>
       <ComboField
@@ -159,7 +159,7 @@ export function V2Form() {
       <ServiceSection />
       <GatewaySection />
       <section className="are-section" aria-labelledby="are-timeout-title">
-        <Title level="H4" id="are-timeout-title">
+        <Title level="H2" size="H4" id="are-timeout-title">
           Timeout
         </Title>
         <IntField

@@ -1,0 +1,60 @@
+// The layout fits the window: no body margin and no scrollbar of the page itself at 1440×900, and
+// the API Rule list's columns share the width by content (no header cut; the demo's Gateway and
+// Status texts whole at 1440 px) with the columns a narrow window leaves out one click away.
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
+import { ApiRuleListPage } from './pages/ApiRuleListPage.ts'
+
+/** Texts in `selector` (inside the list) that are cut: wider than their box. */
+function cutTexts(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate(
+    (sel) =>
+      [...document.querySelectorAll<HTMLElement>(sel)]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.textContent ?? ''),
+    selector,
+  )
+}
+
+test.describe('at 1440×900', () => {
+  test.use({ viewport: { width: 1440, height: 900 } })
+
+  test('the page fills the window without a margin or a scrollbar; no column is cut', async ({
+    page,
+  }) => {
+    const list = new ApiRuleListPage(page)
+    await list.open()
+    await list.waitUntilLive()
+    await expect.poll(() => list.rowNames()).toContain('hello-kyma')
+    const box = await page.evaluate(() => ({
+      margin: getComputedStyle(document.body).margin,
+      height: document.documentElement.scrollHeight,
+      width: document.documentElement.scrollWidth,
+    }))
+    expect(box).toEqual({ margin: '0px', height: 900, width: 1440 })
+    // Every column is there, and neither a header nor a Gateway or Status text is cut.
+    await expect(list.main.getByRole('button', { name: /^Show all columns/ })).toHaveCount(0)
+    expect(await cutTexts(page, '.kd-vtable-sort-label')).toEqual([])
+    expect(await cutTexts(page, 'td.kd-vtable-gateway span')).toEqual([])
+    expect(await cutTexts(page, 'td.kd-vtable-status .kd-vtable-state')).toEqual([])
+  })
+})
+
+test.describe('at 1024×768', () => {
+  test.use({ viewport: { width: 1024, height: 768 } })
+
+  test('no header is cut, and the columns left out are one click away', async ({ page }) => {
+    const list = new ApiRuleListPage(page)
+    await list.open()
+    await list.waitUntilLive()
+    await expect.poll(() => list.rowNames()).toContain('hello-kyma')
+    expect(await cutTexts(page, '.kd-vtable-sort-label')).toEqual([])
+    const showAll = list.main.getByRole('button', { name: /^Show all columns/ })
+    await expect(showAll).toContainText('Gateway')
+    await expect(list.table.getByRole('columnheader', { name: 'Sort by Gateway' })).toHaveCount(0)
+    await showAll.click()
+    for (const name of ['Service', 'Gateway', 'Access']) {
+      await expect(list.table.getByRole('button', { name: `Sort by ${name}` })).toBeVisible()
+    }
+  })
+})
