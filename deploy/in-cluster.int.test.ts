@@ -48,7 +48,10 @@ function retarget(objects: Manifest[], suffix: string): Manifest[] {
       subjects?: { kind: string; namespace?: string }[]
     }
     if (copy.kind === 'ServiceAccount') copy.metadata.namespace = namespace
-    if (copy.kind === 'ClusterRole' || copy.kind === 'ClusterRoleBinding') {
+    // Every role gets this run's suffix (roleRefs below do): the cluster-wide ones and those in
+    // other namespaces (istio-system's mesh-config Role) outlive the test's namespace, and
+    // deploy/manifests.int.test.ts dry-runs the unsuffixed names.
+    if (['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'].includes(copy.kind)) {
       copy.metadata.name = `${copy.metadata.name}-${suffix}`
     }
     if (copy.roleRef) copy.roleRef.name = `${copy.roleRef.name}-${suffix}`

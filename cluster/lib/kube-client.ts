@@ -94,7 +94,16 @@ export function createKubeClient(target: KubeTarget): KubeClient {
     target,
     request,
     async ok<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) {
-      const res = await request<T>(method, path, body, headers)
+      let res = await request<T>(method, path, body, headers)
+      // A CRD whose conversion just changed (the controller's webhook installed or removed) has
+      // its storage re-initialized: until then the API server answers 429 with Retry-After. The
+      // cluster's own setup waits for it instead of failing the start.
+      for (let waited = 0; isStorageInitializing(res) && waited < STORAGE_INIT_WAIT_MS;) {
+        const after = Math.min(Number(res.headers.get('retry-after')) || 1, 5) * 1000
+        await new Promise((r) => setTimeout(r, after))
+        waited += after
+        res = await request<T>(method, path, body, headers)
+      }
       if (res.status < 200 || res.status > 299)
         throw new KubeError(method, path, res.status, res.body)
       return res.body
@@ -108,4 +117,11 @@ export function createKubeClient(target: KubeTarget): KubeClient {
     },
     close: () => dispatcher.close(),
   }
+}
+
+const STORAGE_INIT_WAIT_MS = 60_000
+
+function isStorageInitializing(res: KubeResponse<unknown>): boolean {
+  const message = (res.body as { message?: unknown } | undefined)?.message
+  return res.status === 429 && typeof message === 'string' && message.includes('initializing')
 }

@@ -25,6 +25,15 @@ const v2 = (spec: Record<string, unknown>) => ({
 describe('schema engine: the API server’s field errors', () => {
   it('a valid APIRule has none', () => expect(said(v2({}))).toEqual([]))
 
+  it('reads an object built in code as the API server reads its JSON (undefined is absent)', () => {
+    expect(
+      said(v2({ corsPolicy: undefined, service: { name: 's', port: 80, namespace: undefined } })),
+    ).toEqual([])
+    expect(said({ ...v2({}), spec: { hosts: ['a'], rules: undefined } })).toEqual([
+      'spec.rules: Required value',
+    ])
+  })
+
   it('words each keyword as the API server does, at the field', () => {
     expect(said(v2({ rules: [{ path: '/*', methods: ['GETX'], noAuth: true }] }))).toEqual([
       expect.stringMatching(

@@ -78,11 +78,21 @@ function compile(schema: JsonSchema): SchemaCheck {
     source: 'schema',
     serverCheck: true,
   }))
-  const check = (obj: unknown): Issue[] => {
+  const check = (input: unknown): Issue[] => {
+    // The validator throws on `undefined`; the API server sees the object as JSON, where an
+    // undefined property is absent (and one in an array is null). A YAML document never has one,
+    // but an object built in code (a form default, a test fixture) may.
+    const obj = hasUndefined(input) ? (JSON.parse(JSON.stringify(input)) as unknown) : input
     const { errors } = validate(obj, usable, '7', lookup, false)
     return [...toIssues(errors, usable, obj), ...unchecked]
   }
   return check
+}
+
+function hasUndefined(value: unknown): boolean {
+  if (value === undefined) return true
+  if (!value || typeof value !== 'object') return false
+  return Object.values(value).some(hasUndefined)
 }
 
 /**
