@@ -81,7 +81,9 @@ test('schema and CEL errors appear in the browser under the real CSP, small and 
 
 test("a CRD rule the editor cannot evaluate is left to the server, with the CRD's message and a dry run", async ({
   page,
+  allowConsole,
 }) => {
+  allowConsole(/status of 429 \(Too Many Requests\)/, 'patching the CRD re-initializes its storage')
   const info = clusterInfo()
   const crd = await kubeRequest<{
     spec: { versions: { name: string; schema: { openAPIV3Schema: unknown } }[] }

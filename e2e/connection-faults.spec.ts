@@ -93,8 +93,13 @@ test('a hanging connection: "may be out of date" within the stated time, cleared
 
 test('an API server slower than the upstream timeout: a clear error and Retry, then the list', async ({
   page,
+  allowConsole,
 }) => {
   test.setTimeout(90_000)
+  allowConsole(
+    /status of 504 \(Gateway Timeout\)/,
+    'the API server is made slower than the upstream timeout',
+  )
   const ns = await namespaceWith('faults-slow', [apiRuleObject('slow')])
   await proxy!.client.addToxic(proxy!.name, {
     type: 'latency',

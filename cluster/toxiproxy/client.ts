@@ -91,11 +91,22 @@ export class ToxiproxyClient {
     })
   }
 
-  removeToxic(proxy: string, toxic: string): Promise<void> {
-    return this.call<void>(
-      'DELETE',
-      `/proxies/${encodeURIComponent(proxy)}/toxics/${encodeURIComponent(toxic)}`,
-    )
+  /**
+   * Removes a toxic. Toxiproxy's API answers 503 when the removal waits on links still inside a
+   * slow toxic (a loaded machine); the removal goes on, so it is asked again, and a 404 after that
+   * means it is gone.
+   */
+  async removeToxic(proxy: string, toxic: string): Promise<void> {
+    const path = `/proxies/${encodeURIComponent(proxy)}/toxics/${encodeURIComponent(toxic)}`
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.call<void>('DELETE', path)
+      } catch (error) {
+        const status = /: HTTP (\d+)/.exec((error as Error).message)?.[1]
+        if (attempt > 1 && status === '404') return
+        if (status !== '503' || attempt >= 4) throw error
+      }
+    }
   }
 
   /** Removes every toxic and enables every proxy. */

@@ -3,6 +3,7 @@
 // cluster's APIGateway resources; a cluster without that CRD, or a user who may not read it, just
 // gets the reconciliation check.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
+import { useAccessReview } from '../../../api/access.ts'
 import { useK8sList } from '../../../api/hooks.ts'
 import { APIGATEWAYS, APIRULES } from '../../../api/resources.ts'
 import { type ApiGatewayObject, type RuleForHealth, moduleHealth } from './model.ts'
@@ -10,6 +11,13 @@ import { type ApiGatewayObject, type RuleForHealth, moduleHealth } from './model
 const MessageStrip = lazy(() =>
   import('@ui5/webcomponents-react/MessageStrip').then((m) => ({ default: m.MessageStrip })),
 )
+
+const GATEWAYS_READ = {
+  verb: 'list',
+  group: APIGATEWAYS.group,
+  resource: APIGATEWAYS.plural,
+  title: 'APIGateways',
+}
 
 /** Re-evaluated every 15 s: "not reconciled for a minute" changes with time alone. */
 function useNow(everyMs = 15_000): number {
@@ -22,7 +30,12 @@ function useNow(everyMs = 15_000): number {
 }
 
 export function ModuleHealth({ namespace }: { namespace: string | undefined }) {
-  const gateways = useK8sList<ApiGatewayObject>(APIGATEWAYS)
+  // APIGateways are cluster-wide and most users may not read them: ask first, so a user without the
+  // right gets the reconciliation check alone and no refused request (a 403 on every page).
+  const mayRead = useAccessReview(GATEWAYS_READ)
+  const gateways = useK8sList<ApiGatewayObject>(APIGATEWAYS, undefined, {
+    enabled: !mayRead.isLoading && mayRead.allowed && !mayRead.unknown,
+  })
   const rules = useK8sList<RuleForHealth>(APIRULES, namespace)
   const now = useNow()
   const lines = useMemo(
