@@ -56,6 +56,11 @@ test.afterEach(async () => {
   await proxy?.client.reset()
 })
 
+// Every test here makes the API server slow or silent on purpose: the BFF's 504s are the point.
+test.beforeEach(({ allowConsole }) => {
+  allowConsole(/status of 504 \(Gateway Timeout\)/, 'the API server is made slow or silent')
+})
+
 test.afterAll(async () => {
   await bff?.stop()
   await proxy?.stop()
@@ -93,13 +98,8 @@ test('a hanging connection: "may be out of date" within the stated time, cleared
 
 test('an API server slower than the upstream timeout: a clear error and Retry, then the list', async ({
   page,
-  allowConsole,
 }) => {
   test.setTimeout(90_000)
-  allowConsole(
-    /status of 504 \(Gateway Timeout\)/,
-    'the API server is made slower than the upstream timeout',
-  )
   const ns = await namespaceWith('faults-slow', [apiRuleObject('slow')])
   await proxy!.client.addToxic(proxy!.name, {
     type: 'latency',
