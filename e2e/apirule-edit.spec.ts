@@ -128,6 +128,49 @@ test('a conflict (409) is resolved by reloading and re-applying my changes', asy
   expect(stored.rules[0]?.path).toBe('/mine')
 })
 
+test('a save right after the controller wrote the status sends no stale version (no 409)', async ({
+  page,
+}) => {
+  const ns = await namespaceWith('e2e-status-race', [apiRuleObject('reconciled', { host: 'z' })])
+  await kubeRequest(
+    clusterInfo(),
+    'admin',
+    'PATCH',
+    apiRulePath(ns, 'reconciled'),
+    { spec: { hosts: [ns] } },
+    { 'content-type': 'application/merge-patch+json' },
+  )
+  // The real controller has reconciled it (its status says so) before the editor opens.
+  await expect
+    .poll(async () => ((await getApiRule(ns, 'reconciled'))?.status as { state?: string })?.state)
+    .toBeTruthy()
+  const conflicts: string[] = []
+  page.on('response', (r) => {
+    if (r.status() === 409) conflicts.push(`${r.request().method()} ${r.url()}`)
+  })
+
+  const editor = new ApiRuleEditorPage(page)
+  await editor.openEdit(ns, 'reconciled')
+  await editor.rule(1).setPath('/after-status')
+
+  // A status write, as the controller makes after every reconcile: only the resourceVersion and
+  // status move; the spec the editor started from is still the stored one.
+  const status = await kubeRequest(
+    clusterInfo(),
+    'admin',
+    'PATCH',
+    `${apiRulePath(ns, 'reconciled')}/status`,
+    { status: { state: 'Warning', description: 'e2e: a status write behind the editor' } },
+    { 'content-type': 'application/merge-patch+json' },
+  )
+  expect(status.status).toBe(200)
+
+  await editor.saveWithDiff()
+  await page.waitForURL(new RegExp(`/namespaces/${ns}/apirules/reconciled$`))
+  expect(((await getApiRule(ns, 'reconciled'))?.spec as Spec).rules[0]?.path).toBe('/after-status')
+  expect(conflicts, 'writes refused with 409').toEqual([])
+})
+
 test('invalid YAML typed in the split view is fixed without losing the form values', async ({
   page,
 }) => {

@@ -37,15 +37,6 @@ async function guard(context: BrowserContext, requests: string[], leaked: string
 /** Allowed on every page, each with the reason it is not a defect. Keep this list short. */
 const ALWAYS_ALLOWED: readonly { pattern: RegExp; why: string }[] = [
   {
-    // Not fixed yet (issue 26, "409 on save"): a save right after the controller wrote the rule's
-    // status is refused with 409; the save flow sees that only the status changed and saves again,
-    // successfully, but Chromium has logged the 409. Any test that saves a reconciled rule can hit
-    // it by timing. Remove this entry when the save no longer sends the stale resourceVersion.
-    pattern:
-      /status of 409 \(Conflict\).*\/apis\/gateway\.kyma-project\.io\/v\w+\/namespaces\/[^/]+\/apirules\//,
-    why: 'a save racing the controller’s status write (resolved by the save flow)',
-  },
-  {
     // apirule-crd-rules.spec.ts patches the shared cluster's APIRule CRD (a rule the editor cannot
     // evaluate) and restores it: each change re-initializes the CRD's storage, and for a moment every
     // APIRule list or watch of a spec running in parallel is answered 429 and retried by the page.

@@ -1,5 +1,6 @@
 // The save flow of an edited Kubernetes object, whatever its kind: errors first, a diff to
-// confirm (edit), a dry run whose warnings wait for OK, the write, and on a 409 a three-way merge
+// confirm (edit), the current resourceVersion when only the controller's status write moved it, a
+// dry run whose warnings wait for OK, the write, and on a 409 a three-way merge
 // of the user's changes onto the server's version (or a silent retry when only the controller's
 // status write moved the resourceVersion). The kind's API calls come in as a `SaveAdapter`.
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -108,6 +109,23 @@ export function useSaveFlow<I extends EditorIssue>(
   const request = (rv?: string) =>
     adapter.toRequest(store.value, mode === 'edit' ? (rv ?? baseRv) : undefined)
 
+  /**
+   * The resourceVersion to save against: the server's current one when only what the controller
+   * writes (status, resourceVersion) changed since the edit started — the controller writes status
+   * after every reconcile, so a save right after one would otherwise be refused with 409 (and the
+   * browser logs it). A real concurrent change (or a failed read) keeps the edit's own version, so
+   * the API server still answers 409 and the conflict dialog merges the changes.
+   */
+  async function currentRv(): Promise<string> {
+    try {
+      const name = String(getAt(store.value, ['metadata', 'name']) ?? '')
+      const current = await adapter.read(name, getAt(base.object, ['apiVersion']))
+      return statusOnlyChange(base.object, current) ?? baseRv
+    } catch {
+      return baseRv
+    }
+  }
+
   /** `retry` (once per save) resaves when only the controller's status write caused the 409. */
   async function onConflict(retry?: (rv: string) => Promise<void>) {
     try {
@@ -162,7 +180,7 @@ export function useSaveFlow<I extends EditorIssue>(
     const warnings: string[] = []
     const collect = (w: string[]) => warnings.push(...w)
     try {
-      const obj = request(opts.rv)
+      const obj = request(opts.rv ?? (mode === 'edit' ? await currentRv() : undefined))
       await adapter.write(obj, true, collect)
       if (warnings.some((w) => w !== adapter.knownWarning) && !opts.acceptWarnings) {
         // Every warning is the user's to see before the write happens (e.g. a deprecated version).
