@@ -3,6 +3,7 @@
 // Status texts whole at 1440 px) with the columns a narrow window leaves out one click away.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
+import { ApiRuleEditorPage } from './pages/ApiRuleEditorPage.ts'
 import { ApiRuleListPage } from './pages/ApiRuleListPage.ts'
 
 /** Texts in `selector` (inside the list) that are cut: wider than their box. */
@@ -58,5 +59,47 @@ test.describe('at 1024×768', () => {
     for (const name of ['Service', 'Gateway', 'Access']) {
       await expect(list.table.getByRole('button', { name: `Sort by ${name}` })).toBeVisible()
     }
+  })
+})
+
+/** The widths (px) of the editor's Name and Host inputs and of its Monaco box. */
+async function editorWidths(editor: ApiRuleEditorPage) {
+  const width = async (l: typeof editor.name) => Math.round((await l.boundingBox())?.width ?? 0)
+  return {
+    name: await width(editor.name),
+    host: await width(editor.host),
+    yaml: await width(editor.yamlEditor),
+  }
+}
+
+test.describe('the Split editor at 1024×768', () => {
+  test.use({ viewport: { width: 1024, height: 768 } })
+
+  test('stacks the form over the YAML, so the inputs stay wide enough to type in', async ({
+    page,
+  }) => {
+    const editor = new ApiRuleEditorPage(page)
+    await editor.openCreate('demo', { view: 'split' })
+    await expect(editor.yamlEditor).toBeVisible()
+    const w = await editorWidths(editor)
+    expect(w.name, JSON.stringify(w)).toBeGreaterThanOrEqual(240)
+    expect(w.host, JSON.stringify(w)).toBeGreaterThanOrEqual(240)
+    // The YAML below the form, as wide as the editor.
+    const form = await editor.form.boundingBox()
+    const yaml = await editor.yamlEditor.boundingBox()
+    expect(yaml!.y).toBeGreaterThan(form!.y + form!.height - 1)
+  })
+})
+
+test.describe('the Split editor at 1440×900', () => {
+  test.use({ viewport: { width: 1440, height: 900 } })
+
+  test('keeps the form and the YAML side by side', async ({ page }) => {
+    const editor = new ApiRuleEditorPage(page)
+    await editor.openCreate('demo', { view: 'split' })
+    const form = await editor.form.boundingBox()
+    const yaml = await editor.yamlEditor.boundingBox()
+    expect(yaml!.x).toBeGreaterThan(form!.x + form!.width - 1)
+    expect((await editorWidths(editor)).name).toBeGreaterThanOrEqual(240)
   })
 })
