@@ -3,6 +3,7 @@
 // rule lists that mix literals, `{*}`, `{**}`, `/*`, empty segments, regex (v1beta1) rules and
 // repeated or missing methods.
 import { describe, expect, it } from 'vitest'
+import { seededRandom } from '../../../../test/seeded-random.ts'
 import { pathCovers, v1beta1PathCovers } from '../paths.ts'
 import { ruleConflictIssues, ruleConflicts, type RulePathMethods } from './rule-conflicts.ts'
 
@@ -23,24 +24,12 @@ function referenceConflicts(rules: readonly RulePathMethods[]) {
   })
 }
 
-/** mulberry32: a small seeded generator, so that a failure names the seed that reproduces it. */
-function random(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const SEGMENTS = ['a', 'b', 'c', '', '{*}', '{**}', 'x{*}']
 const SPECIAL = ['/', '/*', '/{**}', '', 'a', '/.*', '/(.*)', '/.*/?', '/a/.*']
 const METHODS = ['GET', 'POST', 'PUT']
 
 function randomRules(seed: number): RulePathMethods[] {
-  const rnd = random(seed)
+  const rnd = seededRandom(seed)
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!
   const count = 1 + Math.floor(rnd() * 40)
   return Array.from({ length: count }, (_, index) => {
