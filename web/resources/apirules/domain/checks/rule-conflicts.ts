@@ -71,28 +71,34 @@ function firstCovering(
 const isBefore = (a: RulePathMethods | undefined, b: RulePathMethods) =>
   a !== undefined && a.index < b.index
 
-const OPERATORS = new Set(['{*}', '{**}'])
-
 /** A v2 path's segments as pathCovers reads them (`/*` is `/{**}`). */
 const segmentsOf = (path: string) => (path === '/*' ? '/{**}' : path).split('/').slice(1)
-const keyOf = (segments: readonly string[]) => segments.map((s) => `/${s}`).join('')
+
+/** Earlier v2 paths as a tree of their segments. */
+interface PathNode {
+  /** Rules whose path ends here. */
+  ends: RulePathMethods[]
+  /** Rules whose path passes through here (kept only below a `{**}`). */
+  through: RulePathMethods[]
+  children: Map<string, PathNode>
+}
+const pathNode = (): PathNode => ({ ends: [], through: [], children: new Map() })
 
 /**
- * The earlier rules, grouped so that a later rule looks only where a coverer can be. A v2 path
- * covers another only if the other starts with its literal segments (those before its first
- * operator): pathCovers compares literals one to one. A regex (v1beta1) rule on either side covers
- * only as a catch-all or by the same path.
+ * The earlier rules, arranged so that a later rule looks only where a coverer can be. v2: a tree
+ * walked along the later path as pathCovers would match it (a literal only by the same segment,
+ * `{*}` by one non-empty segment that is not `{**}`; below a `{**}` every rule is a candidate).
+ * A regex (v1beta1) rule on either side covers only as a catch-all or by the same path.
  */
 class CoverIndex {
-  /** v2 rules by their literal prefix. */
-  private byPrefix = new Map<string, RulePathMethods[]>()
+  private tree = pathNode()
   private regexCatchAll: RulePathMethods[] = []
   private regexByPath = new Map<string, RulePathMethods[]>()
   private catchAll: RulePathMethods[] = []
   private byPath = new Map<string, RulePathMethods[]>()
 
   add(rule: RulePathMethods) {
-    const push = <K>(map: Map<K, RulePathMethods[]>, key: K) => {
+    const push = (map: Map<string, RulePathMethods[]>, key: string) => {
       const list = map.get(key)
       if (list) list.push(rule)
       else map.set(key, [rule])
@@ -105,9 +111,16 @@ class CoverIndex {
       if (catchAll) this.regexCatchAll.push(rule)
       return
     }
-    const segs = segmentsOf(rule.path)
-    const op = segs.findIndex((s) => OPERATORS.has(s))
-    push(this.byPrefix, keyOf(op < 0 ? segs : segs.slice(0, op)))
+    let at = this.tree
+    let belowAny = false
+    for (const seg of segmentsOf(rule.path)) {
+      let next = at.children.get(seg)
+      if (!next) at.children.set(seg, (next = pathNode()))
+      belowAny ||= seg === '{**}'
+      if (belowAny) next.through.push(rule)
+      at = next
+    }
+    at.ends.push(rule)
   }
 
   /** Groups (each in rule order) that hold every earlier rule that may cover `later`. */
@@ -115,12 +128,25 @@ class CoverIndex {
     const some = (list: RulePathMethods[] | undefined) => (list ? [list] : [])
     if (later.regexPath) return [...some(this.byPath.get(later.path)), this.catchAll]
     const segs = segmentsOf(later.path)
-    const groups = [...some(this.regexByPath.get(later.path)), this.regexCatchAll]
-    for (let k = 0; k <= segs.length; k++)
-      groups.push(...some(this.byPrefix.get(keyOf(segs.slice(0, k)))))
-    return groups
+    const found = new Set<RulePathMethods>()
+    const walk = (at: PathNode, j: number) => {
+      if (j === segs.length) at.ends.forEach((r) => found.add(r))
+      const any = at.children.get('{**}')
+      if (any) any.through.forEach((r) => found.add(r))
+      if (j === segs.length) return
+      const seg = segs[j]!
+      const same = OPERATORS.has(seg) ? undefined : at.children.get(seg)
+      if (same) walk(same, j + 1)
+      const one = at.children.get('{*}')
+      if (one && seg !== '' && seg !== '{**}') walk(one, j + 1)
+    }
+    walk(this.tree, 0)
+    const tree = [...found].sort((x, y) => x.index - y.index)
+    return [...some(this.regexByPath.get(later.path)), this.regexCatchAll, tree]
   }
 }
+
+const OPERATORS = new Set(['{*}', '{**}'])
 
 /** What a reader of the stored APIRule is told: which rule shadows it, for which methods. */
 function explain({ rule, shadowedBy }: RuleConflict): string {
