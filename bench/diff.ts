@@ -17,17 +17,17 @@ import { type Summary, round, roundSummary, summarize } from './lib/stats.ts'
 
 const TARGET_BYTES = 300 * 1024
 
-/** The APIRule with as many rules as it takes to reach 300 KB of YAML (~1,160). */
-export function bigApiRule() {
+/** The APIRule with as many rules as it takes to reach 300 KB of YAML (~1,160), or `targetBytes`. */
+export function bigApiRule(targetBytes = TARGET_BYTES) {
   const yamlOf = (rules: number) => {
     const obj = manyRulesApiRule('bench', 'big', rules)
     return { obj, text: new Document(obj).toString({ lineWidth: 0 }), rules }
   }
   // Start from an estimate (rules grow the YAML linearly), then add rules until it is reached.
   const per100 = Buffer.byteLength(yamlOf(100).text)
-  for (let rules = Math.floor((TARGET_BYTES / per100) * 100) - 20; ; rules += 10) {
+  for (let rules = Math.floor((targetBytes / per100) * 100) - 20; ; rules += 10) {
     const big = yamlOf(rules)
-    if (Buffer.byteLength(big.text) >= TARGET_BYTES) return big
+    if (Buffer.byteLength(big.text) >= targetBytes) return big
   }
 }
 

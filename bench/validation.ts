@@ -1,6 +1,7 @@
 // The editor's validation time: validateApiRule (schema, CEL, metadata, controller checks) on an
-// APIRule of 100 rules and of ≈ 300 KB (~1,160 rules), with the bundled CRD, in a Node process
-// that may not generate code from strings — the condition the dashboard's CSP puts the browser
+// APIRule of 100 rules, of ≈ 300 KB (~1,160 rules) and of ≈ 1 MiB (~3,900 rules), with the bundled
+// CRD, and apiRuleWarnings (the list row's and details page's checks), in a Node process that may
+// not generate code from strings — the condition the dashboard's CSP puts the browser
 // in, so the schema engine measured is the one the browser runs. Same-run reference:
 // `yaml.parseDocument` of the same text (what every YAML keystroke already costs), alternated.
 import { execFile } from 'node:child_process'
@@ -19,11 +20,15 @@ interface Case {
   /** validateApiRule without the CRD: no schema and no CEL layer. */
   noSchema: number[]
   parse: number[]
+  /** apiRuleWarnings: the list row's and the details page's checks (rule-order conflicts). */
+  warnings: number[]
 }
 export interface ValidationBenchResult {
   codeGeneration: boolean
   small: Case
   big: Case
+  /** ≈ 1 MiB (~3,900 rules). */
+  huge: Case
 }
 
 export async function runValidationBench(opts: {
@@ -47,11 +52,15 @@ function caseMetrics(c: Case, target?: number): Metric[] {
   const v = summarize(c.validate)
   const n = summarize(c.noSchema)
   const p = summarize(c.parse)
+  const w = summarize(c.warnings)
   const size = `${c.rules} rules (${(c.bytes / 1024).toFixed(0)} KB)`
   return [
     metric(`${size}: validateApiRule p50`, round(v.median, 2), 'ms', {
       detail: `p95 ${v.p95.toFixed(2)} ms, n=${v.n}; without the CRD (no schema, no CEL) p50 ${n.median.toFixed(2)} ms; ${(v.median / p.median).toFixed(2)}× yaml.parseDocument of the same text (p50 ${p.median.toFixed(2)} ms); ${c.errors} errors`,
       ...(target ? { target: { op: '<=' as const, value: target } } : {}),
+    }),
+    metric(`${size}: list/details warnings p50`, round(w.median, 2), 'ms', {
+      detail: `apiRuleWarnings (rule-order conflicts and the other stored-rule checks), p95 ${w.p95.toFixed(2)} ms; ${(w.median / p.median).toFixed(2)}× yaml.parseDocument of the same text`,
     }),
     metric(`${size}: first validation (builds the schema check)`, round(c.firstMs, 1), 'ms', {
       detail: 'once per CRD object; later validations reuse it',
@@ -70,6 +79,7 @@ export function validationMetrics(r: ValidationBenchResult): Metric[] {
     { ...first!, detail: `${first!.detail}; no code generation from strings${note}` },
     ...rest,
     ...caseMetrics(r.big),
+    ...caseMetrics(r.huge),
   ]
 }
 
@@ -82,6 +92,12 @@ export function roundValidationDetails(r: ValidationBenchResult) {
     validate: roundSummary(summarize(c.validate)),
     noSchema: roundSummary(summarize(c.noSchema)),
     parse: roundSummary(summarize(c.parse)),
+    warnings: roundSummary(summarize(c.warnings)),
   })
-  return { codeGeneration: r.codeGeneration, small: one(r.small), big: one(r.big) }
+  return {
+    codeGeneration: r.codeGeneration,
+    small: one(r.small),
+    big: one(r.big),
+    huge: one(r.huge),
+  }
 }

@@ -5,6 +5,7 @@
 import { Document, parseDocument } from 'yaml'
 import { validateApiRule } from '../../web/resources/apirules/validation/validate.ts'
 import { loadCrdFromDisk } from '../../web/resources/apirules/validation/test-crd.ts'
+import { apiRuleWarnings } from '../../web/resources/apirules/warnings.ts'
 import { bigApiRule } from '../diff.ts'
 import { manyRulesApiRule } from './fixtures.ts'
 
@@ -28,6 +29,7 @@ function measure(obj: Record<string, unknown>, text: string, runs: number) {
   const validate: number[] = []
   const noSchema: number[] = []
   const parse: number[] = []
+  const warnings: number[] = []
   for (let i = 0; i < runs; i++) {
     const arms = [
       () => {
@@ -42,6 +44,12 @@ function measure(obj: Record<string, unknown>, text: string, runs: number) {
         noSchema.push(performance.now() - t)
       },
       () => {
+        // The list row's and the details page's checks of the stored rule (rule-order conflicts).
+        t = performance.now()
+        apiRuleWarnings(obj)
+        warnings.push(performance.now() - t)
+      },
+      () => {
         t = performance.now()
         parseDocument(text)
         parse.push(performance.now() - t)
@@ -51,11 +59,12 @@ function measure(obj: Record<string, unknown>, text: string, runs: number) {
     for (const arm of i % 2 ? [...arms].reverse() : arms) arm()
   }
   const errors = issues.filter((x) => x.severity === 'error').length
-  return { firstMs, validate, noSchema, parse, errors, bytes: Buffer.byteLength(text) }
+  return { firstMs, validate, noSchema, parse, warnings, errors, bytes: Buffer.byteLength(text) }
 }
 
 const small = manyRulesApiRule('bench', 'small', 100)
 const big = bigApiRule()
+const huge = bigApiRule(1024 * 1024)
 const out = {
   codeGeneration: codeGenerationAllowed(),
   small: {
@@ -63,5 +72,9 @@ const out = {
     ...measure(small, new Document(small).toString({ lineWidth: 0 }), iterations),
   },
   big: { rules: big.rules, ...measure(big.obj, big.text, bigIterations) },
+  huge: {
+    rules: huge.rules,
+    ...measure(huge.obj, huge.text, Math.max(1, Math.ceil(bigIterations / 2))),
+  },
 }
 process.stdout.write(`${JSON.stringify(out)}\n`)

@@ -13,11 +13,12 @@ interface Node {
   /** A path ended here when the node was made. */
   end: boolean
   children: Map<string, Node>
-  /** For a `{**}` node: what followed the operator in each path through it. */
-  tails: string[]
+  /** For a `{**}` node: what followed the operator in each path through it (a set: one lookup per
+   * suffix, not a scan of every earlier path, which was quadratic for paths like `/{**}/f1.js`). */
+  tails: Set<string>
 }
 
-const node = (end: boolean): Node => ({ end, children: new Map(), tails: [] })
+const node = (end: boolean): Node => ({ end, children: new Map(), tails: new Set() })
 
 function matches(at: Node, tokens: readonly string[], i: number): boolean {
   if (i >= tokens.length) return at.end
@@ -26,11 +27,9 @@ function matches(at: Node, tokens: readonly string[], i: number): boolean {
   const one = at.children.get('{*}')
   if (one && matches(one, tokens, i + 1)) return true
   const any = at.children.get('{**}')
+  // An empty tail (the path ended with `{**}`) is found at j = tokens.length.
   if (any)
-    for (let j = i; j <= tokens.length; j++) {
-      const rest = joined(tokens.slice(j))
-      if (any.tails.some((t) => t === '' || t === rest)) return true
-    }
+    for (let j = i; j <= tokens.length; j++) if (any.tails.has(joined(tokens.slice(j)))) return true
   return false
 }
 
@@ -46,7 +45,7 @@ function addOrCollide(root: Node, tokens: readonly string[]): boolean {
       next = node(last)
       at.children.set(t, next)
     }
-    if (t === '{**}') next.tails.push(joined(tokens.slice(i + 1)))
+    if (t === '{**}') next.tails.add(joined(tokens.slice(i + 1)))
     at = next
   })
   return false
