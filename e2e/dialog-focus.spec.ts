@@ -1,6 +1,7 @@
 // Dialogs give focus back where they were opened: a keyboard user who opens a dialog and leaves it
 // (Escape or its Cancel) goes on from the same button, not from the top of the page. Each test
-// waits for where focus is, never for time.
+// waits for where focus is, never for time. Hosts start with `focus-`: the suite shares one
+// cluster, and a host another spec's rule already serves puts that rule in Error ("Host is occupied").
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 import { ApiRuleDetailsPage } from './pages/ApiRuleDetailsPage.ts'
@@ -20,7 +21,9 @@ async function openWithKeyboard(page: Page, opener: Locator, dialog: Locator) {
 }
 
 test('the delete dialog gives focus back to Delete (Escape and Cancel)', async ({ page }) => {
-  const ns = await namespaceWith('e2e-focus-delete', [apiRuleObject('kept', { host: 'kept' })])
+  const ns = await namespaceWith('e2e-focus-delete', [
+    apiRuleObject('kept', { host: 'focus-kept' }),
+  ])
   const details = new ApiRuleDetailsPage(page, 'kept')
   await details.open(ns)
   await openWithKeyboard(page, details.deleteButton, details.deleteDialog)
@@ -35,7 +38,9 @@ test('the delete dialog gives focus back to Delete (Escape and Cancel)', async (
 })
 
 test('the review (diff) dialog gives focus back to Save', async ({ page }) => {
-  const ns = await namespaceWith('e2e-focus-diff', [apiRuleObject('reviewed', { host: 'r' })])
+  const ns = await namespaceWith('e2e-focus-diff', [
+    apiRuleObject('reviewed', { host: 'focus-reviewed' }),
+  ])
   const editor = new ApiRuleEditorPage(page)
   await editor.openEdit(ns, 'reviewed')
   await editor.rule(1).setPath('/reviewed')
@@ -52,7 +57,9 @@ test('the review (diff) dialog gives focus back to Save', async ({ page }) => {
 })
 
 test('the list’s delete dialog gives focus back to Delete', async ({ page }) => {
-  const ns = await namespaceWith('e2e-focus-list', [apiRuleObject('listed', { host: 'listed' })])
+  const ns = await namespaceWith('e2e-focus-list', [
+    apiRuleObject('listed', { host: 'focus-listed' }),
+  ])
   const list = new ApiRuleListPage(page)
   await list.open(ns)
   await expect.poll(() => list.rowNames()).toEqual(['listed'])
@@ -70,7 +77,7 @@ test('the migration dialog gives focus back to Migrate to v2', async ({ page }) 
       kind: 'APIRule',
       metadata: { name: 'old' },
       spec: {
-        host: 'old.local.kyma.dev',
+        host: 'focus-old.local.kyma.dev',
         gateway: 'kyma-system/kyma-gateway',
         service: { name: 'hello-kyma-svc', port: 80 },
         rules: [{ path: '/.*', methods: ['GET'], accessStrategies: [{ handler: 'allow' }] }],
