@@ -3,12 +3,10 @@
 // the cluster serves; both verdicts must match each other and the fixture's expectation. The dry
 // run is strict (fieldValidation=Strict), as the editor's writes are: unknown fields are refused.
 import { beforeAll, describe, expect, inject, it } from 'vitest'
-import { createTestNamespace, kubeRequest } from '../../../../cluster/test/helpers.ts'
+import { createTestNamespace } from '../../../../cluster/test/helpers.ts'
 import { APIRULE_FIXTURES } from './fixtures.ts'
+import { dryRunApiRule, servedApiRuleCrd } from './test-dry-run.ts'
 import { isAdmissible, validateApiRule } from './validate.ts'
-
-const CRD_PATH =
-  '/apis/apiextensions.k8s.io/v1/customresourcedefinitions/apirules.gateway.kyma-project.io'
 
 const cluster = inject('cluster')
 let namespace = ''
@@ -16,9 +14,7 @@ let crd: unknown
 
 beforeAll(async () => {
   namespace = await createTestNamespace(cluster, 'validator-agreement')
-  const res = await kubeRequest(cluster, 'admin', 'GET', CRD_PATH)
-  expect(res.status).toBe(200)
-  crd = res.body
+  crd = await servedApiRuleCrd(cluster)
 })
 
 describe('client validator agrees with the API server dry run', () => {
@@ -33,11 +29,12 @@ describe('client validator agrees with the API server dry run', () => {
 
   for (const fixture of APIRULE_FIXTURES) {
     it(`${fixture.version} ${fixture.name}: ${fixture.valid ? 'accepted' : 'rejected'} (${fixture.why})`, async () => {
-      const path = `/apis/gateway.kyma-project.io/${fixture.version}/namespaces/${namespace}/apirules?dryRun=All&fieldValidation=Strict`
-      const res = await kubeRequest<{ message?: string }>(cluster, 'admin', 'POST', path, {
-        ...fixture.object,
-        metadata: { ...(fixture.object.metadata as object), namespace },
-      })
+      const res = await dryRunApiRule<{ message?: string }>(
+        cluster,
+        namespace,
+        fixture.version,
+        fixture.object,
+      )
       const serverAccepts = res.status >= 200 && res.status < 300
       const issues = validateApiRule(fixture.object, fixture.version, { crd, namespace })
       const clientAccepts = isAdmissible(issues)

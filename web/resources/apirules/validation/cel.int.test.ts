@@ -3,16 +3,14 @@
 // Where the server refuses, it must name the CRD rule's message at the same field.
 // Where the served CRD lacks a rule the bundled one has, both must accept.
 import { beforeAll, describe, expect, inject, it } from 'vitest'
-import { createTestNamespace, kubeRequest } from '../../../../cluster/test/helpers.ts'
+import { createTestNamespace } from '../../../../cluster/test/helpers.ts'
 import type { K8sStatus } from '../../../api/k8s-types.ts'
 import { celIssues } from './cel.ts'
 import { CEL_RULE_FIXTURES } from './cel-fixtures.ts'
 import { crdCelRules } from './cel-rules.ts'
 import { formatPath } from './paths.ts'
 import { statusToIssues } from './server.ts'
-
-const CRD_PATH =
-  '/apis/apiextensions.k8s.io/v1/customresourcedefinitions/apirules.gateway.kyma-project.io'
+import { dryRunApiRule, servedApiRuleCrd } from './test-dry-run.ts'
 
 const cluster = inject('cluster')
 let namespace = ''
@@ -20,19 +18,13 @@ let crd: unknown
 
 beforeAll(async () => {
   namespace = await createTestNamespace(cluster, 'cel-agreement')
-  const res = await kubeRequest(cluster, 'admin', 'GET', CRD_PATH)
-  expect(res.status).toBe(200)
-  crd = res.body
+  crd = await servedApiRuleCrd(cluster)
 })
 
 describe("the CRD's CEL rules: the editor and the API server's dry run agree", () => {
   for (const f of CEL_RULE_FIXTURES)
     it(`${f.name}: ${f.failsAt ? `refused at ${f.failsAt}` : 'accepted'}`, async () => {
-      const path = `/apis/gateway.kyma-project.io/${f.version}/namespaces/${namespace}/apirules?dryRun=All&fieldValidation=Strict`
-      const res = await kubeRequest<K8sStatus>(cluster, 'admin', 'POST', path, {
-        ...f.object,
-        metadata: { ...(f.object.metadata as object), namespace },
-      })
+      const res = await dryRunApiRule<K8sStatus>(cluster, namespace, f.version, f.object)
       const server = res.status < 300 ? [] : statusToIssues(res.body)
       const editor = celIssues(f.object, crd, f.version)
       // The server prefixes the rule's message: `Invalid value: "a_b": …` for a scalar `self`,
